@@ -16,6 +16,7 @@ find_package(CLI11 REQUIRED)
 pkg_check_modules(LIBUSB REQUIRED IMPORTED_TARGET libusb-1.0)
 pkg_check_modules(SANE REQUIRED IMPORTED_TARGET sane-backends)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)   # libimgui.a uses stb_truetype / stb_rect_pack
 if(KIOSK_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()
@@ -34,8 +35,8 @@ add_library(kiosk_imgui STATIC
     ${IMGUI_BACKENDS_DIR}/imgui_impl_sdl.cpp
     ${IMGUI_BACKENDS_DIR}/imgui_impl_sdlrenderer.cpp)
 target_include_directories(kiosk_imgui SYSTEM PUBLIC ${IMGUI_INCLUDE_DIR} ${IMGUI_INCLUDE_DIR}/backends)
-target_link_libraries(kiosk_imgui PUBLIC ${IMGUI_LIBRARY} SDL2::SDL2 Freetype::Freetype)
+target_link_libraries(kiosk_imgui PUBLIC ${IMGUI_LIBRARY} PkgConfig::STB SDL2::SDL2 Freetype::Freetype)
 # An ImGui-only target (no SDL) for code that renders but never touches SDL.
 add_library(kiosk_imgui_core INTERFACE)
 target_include_directories(kiosk_imgui_core SYSTEM INTERFACE ${IMGUI_INCLUDE_DIR})
-target_link_libraries(kiosk_imgui_core INTERFACE ${IMGUI_LIBRARY} Freetype::Freetype)
+target_link_libraries(kiosk_imgui_core INTERFACE ${IMGUI_LIBRARY} PkgConfig::STB Freetype::Freetype)

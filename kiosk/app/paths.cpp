@@ -28,10 +28,12 @@ fs::path bundled_config_dir() {
 
 Paths resolve_paths(const PathOverrides& flags, bool sim) {
   Paths p;
-  p.config_dir = flags.config_dir.value_or(env_path("KIOSK_CONFIG_DIR").value_or(
-      sim ? bundled_config_dir() : fs::path(kProductionConfigDir)));
-  p.state_dir = flags.state_dir.value_or(env_path("KIOSK_STATE_DIR").value_or(
-      sim ? per_user_state_dir() : fs::path(kProductionStateDir)));
+  p.config_dir = flags.config_dir.value_or(
+      env_path("KIOSK_CONFIG_DIR")
+          .value_or(sim ? bundled_config_dir() : fs::path(kProductionConfigDir)));
+  p.state_dir = flags.state_dir.value_or(
+      env_path("KIOSK_STATE_DIR")
+          .value_or(sim ? per_user_state_dir() : fs::path(kProductionStateDir)));
   return p;
 }
 

@@ -1,0 +1,68 @@
+// `kiosk run`: the citizen-facing kiosk.
+#include "kiosk/app/font_file.hpp"
+#include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/cli/registry.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace {
+
+struct RunArgs {
+  kiosk::app::RunOptions options;
+  std::string config_dir, state_dir, screenshot, size, lang, rasterizer, log_level = "info";
+};
+
+void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
+  auto args = std::make_shared<RunArgs>();
+  auto& o = args->options;
+  o.font_path = kiosk::app::kDefaultFontPath;
+  o.font_face = kiosk::app::kDefaultFontFace;
+  auto* cmd = root.add_subcommand("run", "Run the kiosk (citizen UI)");
+  cmd->add_option("--config", args->config_dir,
+                  "Config folder (default /etc/kiosk; --sim: bundled)");
+  cmd->add_option("--state", args->state_dir,
+                  "State folder (default /var/lib/kiosk; --sim: per user)");
+  cmd->add_flag("--sim", o.sim, "Simulated devices and a local platform; needs no root");
+  cmd->add_flag("--headless", o.headless, "Render without a display");
+  cmd->add_flag("--fullscreen", o.fullscreen, "Fill the panel (production)");
+  cmd->add_option("--rasterizer", args->rasterizer, "soft (default) or sdl (GPU panels)")
+      ->check(CLI::IsMember({"soft", "sdl"}));
+  cmd->add_option("--screenshot", args->screenshot,
+                  "Write the first fully rendered frame as PNG, then exit");
+  cmd->add_option("--size", args->size, "Panel size WxH, e.g. 1920x1080 (default from config)");
+  cmd->add_option("--lang", args->lang, "Start language: zh or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_flag("--elderly", o.elderly, "Start in elderly mode (larger text and targets)");
+  cmd->add_option("--font", o.font_path, "CJK font file")->capture_default_str();
+  cmd->add_option("--font-face", o.font_face, "Face index in a font collection")
+      ->capture_default_str();
+  cmd->add_option("--log-level", args->log_level, "trace|debug|info|warn|error")
+      ->capture_default_str();
+  cmd->callback([args, &ctx] {
+    auto& opt = args->options;
+    spdlog::set_level(spdlog::level::from_str(args->log_level));
+    if (!args->config_dir.empty()) opt.paths.config_dir = args->config_dir;
+    if (!args->state_dir.empty()) opt.paths.state_dir = args->state_dir;
+    if (args->rasterizer == "sdl") opt.rasterizer = kiosk::app::Rasterizer::sdl;
+    if (!args->screenshot.empty()) opt.screenshot = args->screenshot;
+    if (!args->lang.empty()) opt.lang = (args->lang == "en") ? core::Lang::en : core::Lang::zh;
+    if (!args->size.empty()) {
+      int w = 0, h = 0;
+      if (std::sscanf(args->size.c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 320) {
+        std::cerr << "尺寸格式应为 宽x高，例如 1920x1080\n--size must be WxH, e.g. 1920x1080\n";
+        ctx.exit_code = 2;
+        return;
+      }
+      opt.width = w;
+      opt.height = h;
+    }
+    ctx.exit_code = kiosk::app::run_kiosk(opt);
+  });
+}
+
+}  // namespace
+
+KIOSK_REGISTER_COMMANDS(10, install_run);

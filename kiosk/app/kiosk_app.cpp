@@ -1,0 +1,150 @@
+#include "kiosk/app/kiosk_app.hpp"
+
+#include "kiosk/app/font_file.hpp"
+#include "kiosk/app/wall_clock.hpp"
+#include "ui/ui.hpp"
+
+#include <SDL.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <iostream>
+
+namespace kiosk::app {
+namespace {
+
+// Printed for people (technicians at the console, operators in the journal).
+int fail(const std::string& zh, const std::string& en, const std::string& detail) {
+  std::cerr << zh << "\n" << en << "\n  (" << detail << ")\n";
+  spdlog::error("{}: {}", en, detail);
+  return 1;
+}
+
+class Session {
+ public:
+  Session(core::State state, core::Texts texts)
+      : state_(std::move(state)), texts_(std::move(texts)) {}
+
+  // Applies an event; true if the state changed (and so must be drawn).
+  bool apply(const core::Event& event) {
+    core::Step step = core::reduce(state_, event);
+    for (const core::Effect& effect : step.effects) carry_out(effect);
+    const bool changed = !(step.state == state_);
+    state_ = std::move(step.state);
+    return changed;
+  }
+  const core::State& state() const { return state_; }
+  const core::Texts& texts() const { return texts_; }
+
+ private:
+  static void carry_out(const core::Effect& effect) {
+    if (const auto* speak = std::get_if<core::Speak>(&effect)) {
+      // Text ids only: personal data is never spoken (nor logged).
+      spdlog::debug("speak {}", speak->text_id);
+    } else if (std::holds_alternative<core::NotifyStaff>(effect)) {
+      spdlog::info("citizen asked for staff");
+    } else if (std::holds_alternative<core::WipeSession>(effect)) {
+      spdlog::info("session ended; session data wiped");
+    }
+  }
+
+  core::State state_;
+  core::Texts texts_;
+};
+
+}  // namespace
+
+core::Texts texts_from(const config::KioskConfig& cfg) {
+  std::map<std::string, core::Text, std::less<>> by_id;
+  for (const auto& [id, t] : cfg.texts) by_id.emplace(id, core::Text{t.zh, t.en});
+  by_id.insert_or_assign("hall.name", core::Text{cfg.hall.name.zh, cfg.hall.name.en});
+  return core::Texts(std::move(by_id));
+}
+
+core::Settings settings_from(const config::KioskConfig& cfg) {
+  core::Settings s;
+  s.inactivity_limit = std::chrono::seconds(cfg.timeouts.inactivity_s);
+  s.inactivity_warning = std::chrono::seconds(cfg.timeouts.warning_s);
+  return s;
+}
+
+int run_kiosk(const RunOptions& options) {
+  const Paths paths = resolve_paths(options.paths, options.sim);
+  auto cfg = config::load(paths.config_dir);
+  if (!cfg) {
+    return fail("配置文件有误，终端无法启动。请联系运维人员。",
+                "The kiosk configuration is invalid; please contact the operator.",
+                (paths.config_dir / cfg.error().to_string()).string());
+  }
+  spdlog::info("config {} from {}, hall {}", cfg->version, paths.config_dir.string(), cfg->hall.id);
+
+  auto font = FontFile::map(options.font_path);
+  if (!font) return fail("找不到中文字体。", "The Chinese font is missing.", font.error());
+
+  core::Texts texts = texts_from(*cfg);
+  // Each font size starts empty (but for its fallback) and takes the glyphs
+  // the first frame draws with it.
+  ui::GlyphSet seed;
+  seed.add_utf8(" ?");
+  ui::Fonts fonts(ui::FontSource{font->data(), font->size(), options.font_face}, seed);
+
+  ScreenOptions screen_options;
+  screen_options.width = options.width.value_or(cfg->display.width);
+  screen_options.height = options.height.value_or(cfg->display.height);
+  screen_options.headless = options.headless;
+  screen_options.fullscreen = options.fullscreen;
+  screen_options.rasterizer = options.rasterizer;
+  auto screen = Screen::open(screen_options, std::move(fonts));
+  if (!screen) return fail("无法打开显示屏。", "Cannot open the display.", screen.error());
+
+  AppClock clock;
+  core::State initial = core::initial_state(settings_from(*cfg));
+  if (options.lang) initial.lang = *options.lang;
+  initial.elderly = options.elderly;
+  Session session(std::move(initial), std::move(texts));
+  core::Millis into_minute{0};
+  session.apply(core::Tick{clock.monotonic(), clock.wall(&into_minute)});
+
+  // ImGui settles a touch over a couple of frames (press, release, result).
+  constexpr int kFramesAfterInput = 2;
+  int frames_owed = 1;
+  bool running = true;
+  while (running) {
+    if (frames_owed > 0) {
+      Screen::Frame frame = (*screen)->render(session.state(), session.texts());
+      --frames_owed;
+      for (const core::Event& e : frame.events) {
+        if (session.apply(e)) frames_owed = std::max(frames_owed, kFramesAfterInput);
+      }
+      if (!frame.complete) {
+        frames_owed = std::max(frames_owed, 1);
+        continue;
+      }
+      if (options.screenshot) {
+        auto written = (*screen)->screenshot(*options.screenshot);
+        if (!written) return fail("截图失败。", "Screenshot failed.", written.error());
+        std::cout << options.screenshot->string() << "\n";
+        return 0;
+      }
+      if (frames_owed > 0) continue;
+    }
+
+    // Sleep until input or the next timer (clock minute, inactivity warning).
+    const core::Millis wake = core::next_wakeup(session.state(), into_minute);
+    const auto wait = std::clamp<std::int64_t>((wake - clock.monotonic()).count(), 0, 60'000);
+    SDL_Event event;
+    if (SDL_WaitEventTimeout(&event, static_cast<int>(wait)) != 0) {
+      do {
+        if (event.type == SDL_QUIT) running = false;
+        (*screen)->process(event);
+      } while (SDL_PollEvent(&event) != 0);
+      frames_owed = kFramesAfterInput;
+    }
+    if (session.apply(core::Tick{clock.monotonic(), clock.wall(&into_minute)})) {
+      frames_owed = std::max(frames_owed, 1);
+    }
+  }
+  return 0;
+}
+
+}  // namespace kiosk::app

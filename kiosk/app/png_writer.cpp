@@ -1,0 +1,54 @@
+#include "kiosk/app/png_writer.hpp"
+
+#include <png.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace kiosk::app {
+
+kx::expected<void, std::string> write_png_rgba(const std::filesystem::path& path, int width,
+                                               int height, std::span<const std::uint8_t> rgba) {
+  if (width <= 0 || height <= 0 ||
+      rgba.size() < static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4) {
+    return kx::unexpected(std::string("bad image size"));
+  }
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "wb"), &std::fclose);
+  if (!file) return kx::unexpected("cannot write " + path.string());
+  png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, nullptr, nullptr, nullptr);
+  png_infop info = png ? png_create_info_struct(png) : nullptr;
+  if (png == nullptr || info == nullptr) {
+    png_destroy_write_struct(&png, &info);
+    return kx::unexpected(std::string("libpng init failed"));
+  }
+  std::vector<png_const_bytep> rows(static_cast<std::size_t>(height));
+  for (int y = 0; y < height; ++y) {
+    rows[static_cast<std::size_t>(y)] =
+        rgba.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width) * 4;
+  }
+  // libpng reports errors by longjmp; nothing with a destructor is created
+  // between here and the end of the write.
+  if (setjmp(png_jmpbuf(png))) {  // NOLINT(cert-err52-cpp)
+    png_destroy_write_struct(&png, &info);
+    return kx::unexpected("PNG write failed: " + path.string());
+  }
+  png_init_io(png, file.get());
+  // UI screens are large flat areas: the SUB filter turns them into runs of
+  // zeros and run-length deflate packs those at a fraction of level-1 cost.
+  png_set_compression_level(png, 1);
+  png_set_compression_strategy(png, Z_RLE);
+  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
+               PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+               PNG_FILTER_TYPE_DEFAULT);
+  png_write_info(png, info);
+  png_write_rows(png, const_cast<png_bytepp>(rows.data()),
+                 static_cast<png_uint_32>(height));  // NOLINT
+  png_write_end(png, info);
+  png_destroy_write_struct(&png, &info);
+  return {};
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,78 @@
+#pragma once
+// The panel: an SDL window (or, headless, SDL's "dummy" video driver, which
+// needs no display and loads no EGL/Mesa), the Dear ImGui context, and the
+// rasteriser that turns the UI's draw data into pixels. Keeps the font
+// atlas in step with the glyphs the screens meet.
+#include "base/expected.hpp"
+#include "kiosk/app/soft_raster.hpp"
+#include "kiosk/core/session.hpp"
+#include "ui/fonts.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+union SDL_Event;
+struct SDL_Window;
+struct SDL_Renderer;
+struct SDL_Texture;
+
+namespace kiosk::app {
+
+enum class Rasterizer {
+  soft,  // our SoftRaster: same pixels on the panel and in screenshots (default)
+  sdl,   // Dear ImGui's stock SDL_Renderer backend, for panels with a GPU
+};
+
+struct ScreenOptions {
+  int width = 1080;
+  int height = 1920;
+  bool headless = false;
+  bool fullscreen = false;
+  Rasterizer rasterizer = Rasterizer::soft;
+};
+
+class Screen {
+ public:
+  static kx::expected<std::unique_ptr<Screen>, std::string> open(const ScreenOptions& options,
+                                                                 ui::Fonts fonts);
+  ~Screen();
+  Screen(const Screen&) = delete;
+  Screen& operator=(const Screen&) = delete;
+
+  struct Frame {
+    std::vector<core::Event> events;
+    // False when the frame met glyphs the atlas lacked: the atlas has been
+    // extended and the frame must be drawn again.
+    bool complete = true;
+  };
+  Frame render(const core::State& state, const core::Texts& texts);
+
+  // Feeds one SDL event to ImGui.
+  void process(const SDL_Event& event);
+
+  // Writes the last rendered frame as PNG.
+  kx::expected<void, std::string> screenshot(const std::filesystem::path& path);
+
+  int width() const { return width_; }
+  int height() const { return height_; }
+  const ui::Fonts& fonts() const { return fonts_; }
+
+ private:
+  explicit Screen(ui::Fonts fonts) : fonts_(std::move(fonts)) {}
+  void rebuild_fonts(bool elderly);
+  void present();
+
+  ui::Fonts fonts_;
+  ScreenOptions options_;
+  SDL_Window* window_ = nullptr;
+  SDL_Renderer* renderer_ = nullptr;  // absent when headless with the soft rasteriser
+  SDL_Texture* frame_texture_ = nullptr;
+  SoftRaster raster_;
+  int width_ = 0;
+  int height_ = 0;
+  bool imgui_ready_ = false;
+};
+
+}  // namespace kiosk::app

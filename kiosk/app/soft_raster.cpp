@@ -1,0 +1,226 @@
+#include "kiosk/app/soft_raster.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiosk::app {
+namespace {
+
+inline unsigned div255(unsigned x) {
+  return (x + 1 + (x >> 8)) >> 8;
+}
+
+// Blends colour (r, g, b) with coverage a (0..255) over *dst.
+inline void blend(std::uint32_t* dst, unsigned r, unsigned g, unsigned b, unsigned a) {
+  if (a == 0) return;
+  if (a >= 255) {
+    *dst = r | (g << 8) | (b << 16) | 0xFF000000u;
+    return;
+  }
+  const std::uint32_t d = *dst;
+  const unsigned na = 255 - a;
+  const unsigned dr = d & 0xFF, dg = (d >> 8) & 0xFF, db = (d >> 16) & 0xFF;
+  *dst = div255(r * a + dr * na) | (div255(g * a + dg * na) << 8) |
+         (div255(b * a + db * na) << 16) | 0xFF000000u;
+}
+
+// First pixel whose centre is at or right of x.
+inline int first_pixel(float x) {
+  return static_cast<int>(std::ceil(x - 0.5f));
+}
+
+// An edge's line A*x + B*y + C = 0, computed from its endpoints in a fixed
+// order so the two triangles sharing an edge get bit-identical bounds (no
+// gaps, no double-blended seams).
+struct Edge {
+  float a, b, c;
+};
+Edge make_edge(ImVec2 p, ImVec2 q) {
+  if (q.x < p.x || (q.x == p.x && q.y < p.y)) std::swap(p, q);
+  return Edge{p.y - q.y, q.x - p.x, p.x * q.y - q.x * p.y};
+}
+
+}  // namespace
+
+void SoftRaster::resize(int width, int height) {
+  width_ = width;
+  height_ = height;
+  pixels_.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0xFF000000u);
+}
+
+void SoftRaster::set_atlas(const unsigned char* alpha, int width, int height) {
+  atlas_w_ = width;
+  atlas_h_ = height;
+  atlas_.assign(alpha, alpha + static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+}
+
+void SoftRaster::clear(std::uint32_t rgba) {
+  std::fill(pixels_.begin(), pixels_.end(), rgba);
+}
+
+unsigned SoftRaster::sample(float u, float v) const {
+  if (atlas_.empty()) return 255;
+  const int x = std::clamp(static_cast<int>(u * static_cast<float>(atlas_w_)), 0, atlas_w_ - 1);
+  const int y = std::clamp(static_cast<int>(v * static_cast<float>(atlas_h_)), 0, atlas_h_ - 1);
+  return atlas_[static_cast<std::size_t>(y) * static_cast<std::size_t>(atlas_w_) +
+                static_cast<std::size_t>(x)];
+}
+
+void SoftRaster::fill_rect(const Clip& clip, float x0, float y0, float x1, float y1,
+                           std::uint32_t colour, float u0, float v0, float u1, float v1) {
+  const int px0 = std::max(first_pixel(std::min(x0, x1)), clip.x0);
+  const int px1 = std::min(first_pixel(std::max(x0, x1)), clip.x1);
+  const int py0 = std::max(first_pixel(std::min(y0, y1)), clip.y0);
+  const int py1 = std::min(first_pixel(std::max(y0, y1)), clip.y1);
+  if (px0 >= px1 || py0 >= py1) return;
+  const unsigned r = colour & 0xFF, g = (colour >> 8) & 0xFF, b = (colour >> 16) & 0xFF;
+  const unsigned a = colour >> 24;
+  const bool textured = (u0 != u1) || (v0 != v1);
+  if (!textured) {
+    const unsigned cov = div255(a * sample(u0, v0));
+    for (int y = py0; y < py1; ++y) {
+      std::uint32_t* row =
+          pixels_.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width_);
+      for (int x = px0; x < px1; ++x) blend(row + x, r, g, b, cov);
+    }
+    return;
+  }
+  // Glyph quads sit 1:1 on the atlas: nearest texel at each pixel centre.
+  const float du = (u1 - u0) / (x1 - x0), dv = (v1 - v0) / (y1 - y0);
+  for (int y = py0; y < py1; ++y) {
+    std::uint32_t* row =
+        pixels_.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width_);
+    const float v = v0 + (static_cast<float>(y) + 0.5f - y0) * dv;
+    const int ty = std::clamp(static_cast<int>(v * static_cast<float>(atlas_h_)), 0, atlas_h_ - 1);
+    const unsigned char* trow =
+        atlas_.data() + static_cast<std::size_t>(ty) * static_cast<std::size_t>(atlas_w_);
+    for (int x = px0; x < px1; ++x) {
+      const float u = u0 + (static_cast<float>(x) + 0.5f - x0) * du;
+      const int tx =
+          std::clamp(static_cast<int>(u * static_cast<float>(atlas_w_)), 0, atlas_w_ - 1);
+      blend(row + x, r, g, b, div255(a * trow[tx]));
+    }
+  }
+}
+
+void SoftRaster::fill_triangle(const Clip& clip, const ImDrawVert& v0, const ImDrawVert& v1,
+                               const ImDrawVert& v2) {
+  const ImDrawVert* v[3] = {&v0, &v1, &v2};
+  // Edge i is opposite vertex i; its sign is set so the inside is positive.
+  Edge e[3] = {make_edge(v1.pos, v2.pos), make_edge(v2.pos, v0.pos), make_edge(v0.pos, v1.pos)};
+  float d[3];
+  for (int i = 0; i < 3; ++i) {
+    d[i] = e[i].a * v[i]->pos.x + e[i].b * v[i]->pos.y + e[i].c;
+    if (d[i] == 0.f) return;  // degenerate
+    if (d[i] < 0.f) {
+      e[i] = Edge{-e[i].a, -e[i].b, -e[i].c};
+      d[i] = -d[i];
+    }
+  }
+  const float min_y = std::min({v0.pos.y, v1.pos.y, v2.pos.y});
+  const float max_y = std::max({v0.pos.y, v1.pos.y, v2.pos.y});
+  const float min_x = std::min({v0.pos.x, v1.pos.x, v2.pos.x});
+  const float max_x = std::max({v0.pos.x, v1.pos.x, v2.pos.x});
+  const int py0 = std::max(first_pixel(min_y), clip.y0);
+  const int py1 = std::min(first_pixel(max_y) + 1, clip.y1);
+  const int bx0 = std::max(first_pixel(min_x), clip.x0);
+  const int bx1 = std::min(first_pixel(max_x) + 1, clip.x1);
+  if (py0 >= py1 || bx0 >= bx1) return;
+
+  const bool flat = v0.col == v1.col && v1.col == v2.col && v0.uv.x == v1.uv.x &&
+                    v1.uv.x == v2.uv.x && v0.uv.y == v1.uv.y && v1.uv.y == v2.uv.y;
+  const unsigned fr = v0.col & 0xFF, fg = (v0.col >> 8) & 0xFF, fb = (v0.col >> 16) & 0xFF;
+  const unsigned fa = flat ? div255((v0.col >> 24) * sample(v0.uv.x, v0.uv.y)) : 0;
+
+  for (int y = py0; y < py1; ++y) {
+    const float cy = static_cast<float>(y) + 0.5f;
+    // Intersect the three half-planes on this row. Left bounds include the
+    // pixel centre on the edge, right bounds exclude it.
+    float lo = -1e30f, hi = 1e30f;
+    bool empty = false;
+    for (const Edge& ed : e) {
+      const float k = ed.b * cy + ed.c;
+      if (ed.a > 0.f) {
+        lo = std::max(lo, -k / ed.a);
+      } else if (ed.a < 0.f) {
+        hi = std::min(hi, -k / ed.a);
+      } else if (k < 0.f || (k == 0.f && ed.b <= 0.f)) {
+        empty = true;
+      }
+    }
+    if (empty) continue;
+    const int x0 = std::max(lo <= -1e29f ? bx0 : first_pixel(lo), bx0);
+    const int x1 = std::min(hi >= 1e29f ? bx1 : first_pixel(hi), bx1);
+    if (x0 >= x1) continue;
+    std::uint32_t* row =
+        pixels_.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(width_);
+    if (flat) {
+      for (int x = x0; x < x1; ++x) blend(row + x, fr, fg, fb, fa);
+      continue;
+    }
+    for (int x = x0; x < x1; ++x) {
+      const float cx = static_cast<float>(x) + 0.5f;
+      float w[3];
+      for (int i = 0; i < 3; ++i) w[i] = std::max(0.f, (e[i].a * cx + e[i].b * cy + e[i].c) / d[i]);
+      float ch[4] = {0, 0, 0, 0};
+      float u = 0, vv = 0;
+      for (int i = 0; i < 3; ++i) {
+        const ImU32 c = v[i]->col;
+        for (int k = 0; k < 4; ++k) ch[k] += w[i] * static_cast<float>((c >> (8 * k)) & 0xFF);
+        u += w[i] * v[i]->uv.x;
+        vv += w[i] * v[i]->uv.y;
+      }
+      const unsigned a = div255(static_cast<unsigned>(std::min(ch[3], 255.f)) * sample(u, vv));
+      blend(row + x, static_cast<unsigned>(std::min(ch[0], 255.f)),
+            static_cast<unsigned>(std::min(ch[1], 255.f)),
+            static_cast<unsigned>(std::min(ch[2], 255.f)), a);
+    }
+  }
+}
+
+void SoftRaster::render(const ImDrawData& dd) {
+  const ImVec2 origin = dd.DisplayPos;
+  for (int n = 0; n < dd.CmdListsCount; ++n) {
+    const ImDrawList* list = dd.CmdLists[n];
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      if (cmd.UserCallback != nullptr) continue;  // the kiosk uses none
+      const Clip clip{std::max(0, static_cast<int>(cmd.ClipRect.x - origin.x)),
+                      std::max(0, static_cast<int>(cmd.ClipRect.y - origin.y)),
+                      std::min(width_, static_cast<int>(std::ceil(cmd.ClipRect.z - origin.x))),
+                      std::min(height_, static_cast<int>(std::ceil(cmd.ClipRect.w - origin.y)))};
+      if (clip.x0 >= clip.x1 || clip.y0 >= clip.y1) continue;
+      const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+      const ImDrawVert* vtx = list->VtxBuffer.Data + cmd.VtxOffset;
+      for (unsigned i = 0; i + 2 < cmd.ElemCount;) {
+        // ImGui writes rectangles as quads (a,b,c)(a,c,d): fill those directly.
+        if (i + 5 < cmd.ElemCount && idx[i + 3] == idx[i] && idx[i + 4] == idx[i + 2]) {
+          const ImDrawVert& a = vtx[idx[i]];
+          const ImDrawVert& b = vtx[idx[i + 1]];
+          const ImDrawVert& c = vtx[idx[i + 2]];
+          const ImDrawVert& dv = vtx[idx[i + 5]];
+          const bool axis = (a.pos.y == b.pos.y && b.pos.x == c.pos.x && c.pos.y == dv.pos.y &&
+                             dv.pos.x == a.pos.x) ||
+                            (a.pos.x == b.pos.x && b.pos.y == c.pos.y && c.pos.x == dv.pos.x &&
+                             dv.pos.y == a.pos.y);
+          if (axis && a.col == b.col && a.col == c.col && a.col == dv.col) {
+            fill_rect(clip, a.pos.x - origin.x, a.pos.y - origin.y, c.pos.x - origin.x,
+                      c.pos.y - origin.y, a.col, a.uv.x, a.uv.y, c.uv.x, c.uv.y);
+            i += 6;
+            continue;
+          }
+        }
+        ImDrawVert t[3] = {vtx[idx[i]], vtx[idx[i + 1]], vtx[idx[i + 2]]};
+        for (ImDrawVert& p : t) {
+          p.pos.x -= origin.x;
+          p.pos.y -= origin.y;
+        }
+        fill_triangle(clip, t[0], t[1], t[2]);
+        i += 3;
+      }
+    }
+  }
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,49 @@
+#pragma once
+// A software rasteriser for Dear ImGui draw data into an RGBA buffer.
+//
+// Why not SDL's software renderer: it pushes every ImGui triangle through a
+// generic textured-triangle path, ~200 ms for one 1080x1920 home screen on
+// this hardware. ImGui's geometry is mostly axis-aligned quads (glyphs,
+// rectangles) and thin anti-aliasing fringes, so this one fills quads as
+// spans, rasterises triangles row by row, and reads the font atlas as
+// 8-bit alpha (a quarter of the RGBA atlas's memory). The same pixels go
+// to a screenshot and to the panel, so what tests see is what citizens see.
+#include <cstdint>
+#include <span>
+#include <vector>
+
+struct ImDrawData;
+struct ImDrawVert;
+
+namespace kiosk::app {
+
+class SoftRaster {
+ public:
+  void resize(int width, int height);
+  // Copies the font atlas (8-bit alpha) the draw data's UVs refer to.
+  void set_atlas(const unsigned char* alpha, int width, int height);
+  void clear(std::uint32_t rgba);
+  void render(const ImDrawData& draw_data);
+
+  int width() const { return width_; }
+  int height() const { return height_; }
+  // Pixels as bytes R, G, B, A (ImGui's IM_COL32 layout on little endian).
+  std::span<const std::uint32_t> pixels() const { return pixels_; }
+
+ private:
+  struct Clip {
+    int x0, y0, x1, y1;  // [x0, x1) x [y0, y1)
+  };
+  void fill_rect(const Clip& clip, float x0, float y0, float x1, float y1, std::uint32_t colour,
+                 float u0, float v0, float u1, float v1);
+  void fill_triangle(const Clip& clip, const ImDrawVert& a, const ImDrawVert& b,
+                     const ImDrawVert& c);
+  unsigned sample(float u, float v) const;
+
+  int width_ = 0, height_ = 0;
+  std::vector<std::uint32_t> pixels_;
+  int atlas_w_ = 0, atlas_h_ = 0;
+  std::vector<unsigned char> atlas_;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,48 @@
+#pragma once
+// What every screen-drawing function gets: the state to show, the texts,
+// a canvas to draw on, and where to put the citizen's intents.
+#include "kiosk/core/session.hpp"
+#include "kiosk/core/texts.hpp"
+#include "ui/canvas.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ui {
+
+struct ScreenContext {
+  const core::State& state;
+  const core::Texts& texts;
+  Canvas& canvas;
+  std::vector<core::Event>& events;
+  ImVec2 display;
+
+  // The text in the citizen's language, and in the other one (shown smaller
+  // beneath it: Chinese first, English second by default).
+  const std::string& primary(std::string_view id) const { return texts.get(id).in(state.lang); }
+  const std::string& secondary(std::string_view id) const {
+    return texts.get(id).in(state.lang == core::Lang::zh ? core::Lang::en : core::Lang::zh);
+  }
+  bool portrait() const { return display.y >= display.x; }
+  float u(float units) const { return canvas.u(units); }
+  const Theme& theme() const { return canvas.theme(); }
+};
+
+// A touch target over [min, max]; true on release inside it. `pressed` tells
+// whether it is held down now, for feedback.
+bool touch_target(const char* id, ImVec2 min, ImVec2 max, bool* pressed = nullptr);
+
+// Replaces "{n}" in a configured text.
+std::string with_number(std::string_view text, int n);
+
+// Screens and parts of screens.
+float draw_header(ScreenContext& ctx);  // returns the y where content starts
+void draw_home(ScreenContext& ctx, float top);
+void draw_identify(ScreenContext& ctx, float top);
+void draw_inactivity_warning(ScreenContext& ctx);
+// A wide bilingual button; true when tapped.
+bool draw_button(ScreenContext& ctx, const char* id, ImVec2 min, ImVec2 max,
+                 std::string_view text_id, ImU32 fill, ImU32 text_colour);
+
+}  // namespace ui

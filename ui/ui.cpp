@@ -1,0 +1,77 @@
+#include "ui/ui.hpp"
+
+#include "ui/screen_context.hpp"
+
+namespace ui {
+
+bool touch_target(const char* id, ImVec2 min, ImVec2 max, bool* pressed) {
+  ImGui::SetCursorScreenPos(min);
+  const bool clicked = ImGui::InvisibleButton(id, ImVec2(max.x - min.x, max.y - min.y));
+  if (pressed != nullptr) *pressed = ImGui::IsItemActive();
+  return clicked;
+}
+
+std::string with_number(std::string_view text, int n) {
+  std::string out(text);
+  if (auto pos = out.find("{n}"); pos != std::string::npos) out.replace(pos, 3, std::to_string(n));
+  return out;
+}
+
+bool draw_button(ScreenContext& ctx, const char* id, ImVec2 min, ImVec2 max,
+                 std::string_view text_id, ImU32 fill, ImU32 text_colour) {
+  bool pressed = false;
+  const bool clicked = touch_target(id, min, max, &pressed);
+  auto& d = ctx.canvas.draw();
+  d.AddRectFilled(min, max, fill, ctx.theme().rounding);
+  if (pressed) d.AddRectFilled(min, max, IM_COL32(0, 0, 0, 0x30), ctx.theme().rounding);
+  const float cx = (min.x + max.x) * 0.5f;
+  const float h1 = ctx.canvas.measure(FontRole::heading, ctx.primary(text_id)).y;
+  const float h2 = ctx.canvas.measure(FontRole::small, ctx.secondary(text_id)).y;
+  float y = (min.y + max.y - h1 - h2) * 0.5f;
+  y += ctx.canvas.text_centered(FontRole::heading, cx, y, text_colour, ctx.primary(text_id)).y;
+  ctx.canvas.text_centered(FontRole::small, cx, y, text_colour, ctx.secondary(text_id));
+  return clicked;
+}
+
+FrameResult draw_frame(const core::State& state, const core::Texts& texts, const Fonts& fonts,
+                       ImVec2 display) {
+  FrameResult result;
+  const Theme theme = make_theme(display, state.elderly);
+
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.f);
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, theme.background);
+  ImGui::Begin("kiosk", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+
+  Canvas canvas(*ImGui::GetWindowDrawList(), fonts, theme, result.missing_glyphs);
+  ScreenContext ctx{state, texts, canvas, result.events, display};
+  const float top = draw_header(ctx);
+  switch (state.screen) {
+    case core::Screen::home:
+      draw_home(ctx, top);
+      break;
+    case core::Screen::identify:
+      draw_identify(ctx, top);
+      break;
+  }
+  if (core::inactivity_warning_shown(state)) draw_inactivity_warning(ctx);
+
+  ImGui::End();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar(2);
+  return result;
+}
+
+bool FrameResult::complete() const {
+  for (const GlyphSet& g : missing_glyphs) {
+    if (!g.empty()) return false;
+  }
+  return true;
+}
+
+}  // namespace ui
