@@ -15,7 +15,7 @@ void draw_tile(ScreenContext& ctx, int index, core::Flow flow, ImVec2 min, ImVec
   auto& cv = ctx.canvas;
   bool pressed = false;
   const std::string id = std::string("tile.") + core::text_id(flow);
-  if (touch_target(id.c_str(), min, max, &pressed)) ctx.events.emplace_back(core::TapEntry{flow});
+  if (touch_target(ctx, id, min, max, &pressed)) ctx.events.emplace_back(core::TapEntry{flow});
 
   const float sh = ctx.u(6.f);
   d.AddRectFilled(ImVec2(min.x + sh, min.y + sh), ImVec2(max.x + sh, max.y + sh), t.shadow,

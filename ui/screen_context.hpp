@@ -4,6 +4,7 @@
 #include "kiosk/core/session.hpp"
 #include "kiosk/core/texts.hpp"
 #include "ui/canvas.hpp"
+#include "ui/ui.hpp"
 
 #include <string>
 #include <string_view>
@@ -16,6 +17,7 @@ struct ScreenContext {
   const core::Texts& texts;
   Canvas& canvas;
   std::vector<core::Event>& events;
+  std::vector<TouchTarget>& targets;
   ImVec2 display;
 
   // The text in the citizen's language, and in the other one (shown smaller
@@ -31,7 +33,8 @@ struct ScreenContext {
 
 // A touch target over [min, max]; true on release inside it. `pressed` tells
 // whether it is held down now, for feedback.
-bool touch_target(const char* id, ImVec2 min, ImVec2 max, bool* pressed = nullptr);
+bool touch_target(ScreenContext& ctx, const std::string& id, ImVec2 min, ImVec2 max,
+                  bool* pressed = nullptr);
 
 // Replaces "{n}" in a configured text.
 std::string with_number(std::string_view text, int n);
@@ -42,7 +45,7 @@ void draw_home(ScreenContext& ctx, float top);
 void draw_identify(ScreenContext& ctx, float top);
 void draw_inactivity_warning(ScreenContext& ctx);
 // A wide bilingual button; true when tapped.
-bool draw_button(ScreenContext& ctx, const char* id, ImVec2 min, ImVec2 max,
+bool draw_button(ScreenContext& ctx, const std::string& id, ImVec2 min, ImVec2 max,
                  std::string_view text_id, ImU32 fill, ImU32 text_colour);
 
 }  // namespace ui

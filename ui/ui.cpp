@@ -4,9 +4,11 @@
 
 namespace ui {
 
-bool touch_target(const char* id, ImVec2 min, ImVec2 max, bool* pressed) {
+bool touch_target(ScreenContext& ctx, const std::string& id, ImVec2 min, ImVec2 max,
+                  bool* pressed) {
+  ctx.targets.push_back(TouchTarget{id, min, max});
   ImGui::SetCursorScreenPos(min);
-  const bool clicked = ImGui::InvisibleButton(id, ImVec2(max.x - min.x, max.y - min.y));
+  const bool clicked = ImGui::InvisibleButton(id.c_str(), ImVec2(max.x - min.x, max.y - min.y));
   if (pressed != nullptr) *pressed = ImGui::IsItemActive();
   return clicked;
 }
@@ -17,10 +19,10 @@ std::string with_number(std::string_view text, int n) {
   return out;
 }
 
-bool draw_button(ScreenContext& ctx, const char* id, ImVec2 min, ImVec2 max,
+bool draw_button(ScreenContext& ctx, const std::string& id, ImVec2 min, ImVec2 max,
                  std::string_view text_id, ImU32 fill, ImU32 text_colour) {
   bool pressed = false;
-  const bool clicked = touch_target(id, min, max, &pressed);
+  const bool clicked = touch_target(ctx, id, min, max, &pressed);
   auto& d = ctx.canvas.draw();
   d.AddRectFilled(min, max, fill, ctx.theme().rounding);
   if (pressed) d.AddRectFilled(min, max, IM_COL32(0, 0, 0, 0x30), ctx.theme().rounding);
@@ -49,7 +51,7 @@ FrameResult draw_frame(const core::State& state, const core::Texts& texts, const
                    ImGuiWindowFlags_NoScrollWithMouse);
 
   Canvas canvas(*ImGui::GetWindowDrawList(), fonts, theme, result.missing_glyphs);
-  ScreenContext ctx{state, texts, canvas, result.events, display};
+  ScreenContext ctx{state, texts, canvas, result.events, result.targets, display};
   const float top = draw_header(ctx);
   switch (state.screen) {
     case core::Screen::home:
@@ -65,6 +67,13 @@ FrameResult draw_frame(const core::State& state, const core::Texts& texts, const
   ImGui::PopStyleColor();
   ImGui::PopStyleVar(2);
   return result;
+}
+
+const TouchTarget* FrameResult::target(std::string_view id) const {
+  for (const TouchTarget& t : targets) {
+    if (t.id == id) return &t;
+  }
+  return nullptr;
 }
 
 bool FrameResult::complete() const {

@@ -11,16 +11,28 @@
 #include <imgui.h>
 
 #include <array>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace ui {
+
+// Where a touchable thing was drawn, by id: how tests and the script harness
+// find "the ticket tile" without pixel coordinates.
+struct TouchTarget {
+  std::string id;
+  ImVec2 min, max;
+  ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+};
 
 struct FrameResult {
   std::vector<core::Event> events;  // what the citizen touched, for the core
   // Characters the atlas could not draw, per font size; all empty when the
   // frame is fully rendered.
   std::array<GlyphSet, kFontRoleCount> missing_glyphs;
+  std::vector<TouchTarget> targets;
   bool complete() const;
+  const TouchTarget* target(std::string_view id) const;
 };
 
 // Draws the whole screen for `state` into the current ImGui frame (between

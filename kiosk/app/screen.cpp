@@ -14,8 +14,6 @@
 namespace kiosk::app {
 namespace {
 
-constexpr std::uint32_t kBackground = IM_COL32(0xF2, 0xF5, 0xFA, 0xFF);
-
 long long micros_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t)
       .count();
@@ -23,14 +21,24 @@ long long micros_since(std::chrono::steady_clock::time_point t) {
 
 }  // namespace
 
+Screen::Screen(ui::Fonts fonts, const ScreenOptions& options)
+    : options_(options),
+      ui_(std::move(fonts), options.rasterizer == Rasterizer::sdl ? std::function<void()>([] {
+            // Needs the backend's renderer: skipped
+            // before ImGui_ImplSDLRenderer_Init.
+            if (ImGui::GetIO().BackendRendererUserData == nullptr) return;
+            ImGui_ImplSDLRenderer_DestroyFontsTexture();
+            ImGui_ImplSDLRenderer_CreateFontsTexture();
+          })
+                                                                  : std::function<void()>()) {}
+
 kx::expected<std::unique_ptr<Screen>, std::string> Screen::open(const ScreenOptions& options,
                                                                 ui::Fonts fonts) {
   if (options.headless) SDL_SetHint(SDL_HINT_VIDEODRIVER, "dummy");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     return kx::unexpected(std::string("SDL_Init failed: ") + SDL_GetError());
   }
-  std::unique_ptr<Screen> s(new Screen(std::move(fonts)));
-  s->options_ = options;
+  std::unique_ptr<Screen> s(new Screen(std::move(fonts), options));
   Uint32 flags = options.headless ? SDL_WINDOW_HIDDEN : SDL_WINDOW_SHOWN;
   if (options.fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
   s->window_ = SDL_CreateWindow("政务服务自助终端", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
@@ -59,8 +67,7 @@ kx::expected<std::unique_ptr<Screen>, std::string> Screen::open(const ScreenOpti
   ImGui_ImplSDL2_InitForSDLRenderer(s->window_);
   if (options.rasterizer == Rasterizer::sdl) ImGui_ImplSDLRenderer_Init(s->renderer_);
   s->imgui_ready_ = true;
-  s->raster_.resize(s->width_, s->height_);
-  s->rebuild_fonts(false);
+  s->ui_.rebuild_fonts(false);  // before any backend could build a default atlas
   return s;
 }
 
@@ -76,82 +83,50 @@ Screen::~Screen() {
   SDL_Quit();
 }
 
-void Screen::rebuild_fonts(bool elderly) {
-  const auto started = std::chrono::steady_clock::now();
-  ImGuiIO& io = ImGui::GetIO();
-  if (!fonts_.build(*io.Fonts, elderly)) spdlog::error("font atlas build failed");
-  if (options_.rasterizer == Rasterizer::sdl) {
-    ImGui_ImplSDLRenderer_DestroyFontsTexture();
-    ImGui_ImplSDLRenderer_CreateFontsTexture();
-  } else {
-    unsigned char* alpha = nullptr;
-    int w = 0, h = 0;
-    io.Fonts->GetTexDataAsAlpha8(&alpha, &w, &h);
-    raster_.set_atlas(alpha, w, h);
-    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(1)));
-  }
-  // The pixels live on in the rasteriser or the texture; drop ImGui's copy.
-  io.Fonts->ClearTexData();
-  spdlog::debug("font atlas: {} glyphs in {} us", fonts_.glyph_count(), micros_since(started));
-}
-
 void Screen::process(const SDL_Event& event) {
   ImGui_ImplSDL2_ProcessEvent(&event);
 }
 
 Screen::Frame Screen::render(const core::State& state, const core::Texts& texts) {
   const auto started = std::chrono::steady_clock::now();
-  if (state.elderly != fonts_.elderly()) rebuild_fonts(state.elderly);
-
   if (options_.rasterizer == Rasterizer::sdl) ImGui_ImplSDLRenderer_NewFrame();
   ImGui_ImplSDL2_NewFrame();
-  ImGui::NewFrame();
-  ui::FrameResult result = ui::draw_frame(
-      state, texts, fonts_, ImVec2(static_cast<float>(width_), static_cast<float>(height_)));
-  ImGui::Render();
-
+  UiRenderer::Frame drawn =
+      ui_.draw(state, texts, ImVec2(static_cast<float>(width_), static_cast<float>(height_)));
   Frame frame;
-  frame.events = std::move(result.events);
-  bool grew = false;
-  for (std::size_t role = 0; role < ui::kFontRoleCount; ++role) {
-    grew |= fonts_.add_glyphs(static_cast<ui::FontRole>(role), result.missing_glyphs[role]);
-  }
-  if (grew) {
-    // Draw nothing with holes in it: extend the atlas, draw again.
-    rebuild_fonts(state.elderly);
-    frame.complete = false;
-    return frame;
-  }
-  // Glyphs the font itself lacks stay missing; drawing again would not help.
+  frame.events = drawn.ui.events;
+  frame.complete = drawn.complete;
+  last_frame_ = std::move(drawn.ui);
+  // Nothing with holes in it reaches the panel: an incomplete frame is
+  // drawn again with the extended atlas.
+  if (!frame.complete) return frame;
   present();
   spdlog::debug("frame in {} us", micros_since(started));
   return frame;
 }
 
 void Screen::present() {
-  ImDrawData* dd = ImGui::GetDrawData();
   if (options_.rasterizer == Rasterizer::sdl) {
     SDL_SetRenderDrawColor(renderer_, 0xF2, 0xF5, 0xFA, 0xFF);
     SDL_RenderClear(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(dd);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     SDL_RenderPresent(renderer_);
     return;
   }
-  raster_.clear(kBackground);
-  raster_.render(*dd);
+  ui_.rasterise(width_, height_);
   if (renderer_ == nullptr) return;  // headless: the pixels are for screenshots
   if (frame_texture_ == nullptr) {
     frame_texture_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888,
                                        SDL_TEXTUREACCESS_STREAMING, width_, height_);
   }
-  SDL_UpdateTexture(frame_texture_, nullptr, raster_.pixels().data(), width_ * 4);
+  SDL_UpdateTexture(frame_texture_, nullptr, ui_.raster().pixels().data(), width_ * 4);
   SDL_RenderCopy(renderer_, frame_texture_, nullptr, nullptr);
   SDL_RenderPresent(renderer_);
 }
 
 kx::expected<void, std::string> Screen::screenshot(const std::filesystem::path& path) {
   if (options_.rasterizer == Rasterizer::soft) {
-    const auto px = raster_.pixels();
+    const auto px = ui_.raster().pixels();
     return write_png_rgba(
         path, width_, height_,
         std::span(reinterpret_cast<const std::uint8_t*>(px.data()), px.size() * 4));

@@ -4,7 +4,7 @@
 // rasteriser that turns the UI's draw data into pixels. Keeps the font
 // atlas in step with the glyphs the screens meet.
 #include "base/expected.hpp"
-#include "kiosk/app/soft_raster.hpp"
+#include "kiosk/app/ui_renderer.hpp"
 #include "kiosk/core/session.hpp"
 #include "ui/fonts.hpp"
 
@@ -57,19 +57,18 @@ class Screen {
 
   int width() const { return width_; }
   int height() const { return height_; }
-  const ui::Fonts& fonts() const { return fonts_; }
+  const ui::FrameResult& last_frame() const { return last_frame_; }
 
  private:
-  explicit Screen(ui::Fonts fonts) : fonts_(std::move(fonts)) {}
-  void rebuild_fonts(bool elderly);
+  Screen(ui::Fonts fonts, const ScreenOptions& options);
   void present();
 
-  ui::Fonts fonts_;
   ScreenOptions options_;
+  UiRenderer ui_;
+  ui::FrameResult last_frame_;
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;  // absent when headless with the soft rasteriser
   SDL_Texture* frame_texture_ = nullptr;
-  SoftRaster raster_;
   int width_ = 0;
   int height_ = 0;
   bool imgui_ready_ = false;
