@@ -9,26 +9,26 @@ namespace {
 const std::string kDevsim = KIOSK_BINARY_DIR "/bin/kiosk-devsim";
 const std::string kKiosk = KIOSK_BINARY_DIR "/bin/kiosk";
 
-struct Run {
+struct CliRun {
   int code = -1;
   std::string out, err;
 };
 
-Run read_with(const std::string& fault, const std::string& present,
-              std::vector<std::string> extra = {}) {
+CliRun read_with(const std::string& fault, const std::string& present,
+                 std::vector<std::string> extra = {}) {
   idcard_test::Child sim({kDevsim, "idcard", "--fault", fault, "--present", present});
   auto pty = sim.line();
   EXPECT_TRUE(pty.has_value());
   std::vector<std::string> argv = {kKiosk, "device", "idcard", "read", "--port", pty.value_or("")};
   argv.insert(argv.end(), extra.begin(), extra.end());
   idcard_test::Child cli(argv);
-  Run r;
+  CliRun r;
   r.code = cli.wait(r.out, r.err).value_or(-1);
   return r;
 }
 
 TEST(IdcardCli, PrintsTheCardAsJsonWithTheIdNumberMasked) {
-  Run r = read_with("none", "0", {"--timeout", "10"});
+  CliRun r = read_with("none", "0", {"--timeout", "10"});
   ASSERT_EQ(r.code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["name"], "王堃");
@@ -45,7 +45,7 @@ TEST(IdcardCli, PrintsTheCardAsJsonWithTheIdNumberMasked) {
 }
 
 TEST(IdcardCli, UnmaskedPrintsTheFullNumber) {
-  Run r = read_with("none", "3", {"--timeout", "10", "--unmasked"});
+  CliRun r = read_with("none", "3", {"--timeout", "10", "--unmasked"});
   ASSERT_EQ(r.code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["id_number"], "81000019950520321X");
@@ -53,7 +53,7 @@ TEST(IdcardCli, UnmaskedPrintsTheFullNumber) {
 }
 
 TEST(IdcardCli, NoCardWithinTimeoutFailsWithAReason) {
-  Run r = read_with("none", "-1", {"--timeout", "1"});
+  CliRun r = read_with("none", "-1", {"--timeout", "1"});
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("未检测到证件"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("No card found"), std::string::npos) << r.err;
@@ -61,7 +61,7 @@ TEST(IdcardCli, NoCardWithinTimeoutFailsWithAReason) {
 }
 
 TEST(IdcardCli, SamFaultFailsAsReaderFault) {
-  Run r = read_with("sam-66", "0", {"--timeout", "5"});
+  CliRun r = read_with("sam-66", "0", {"--timeout", "5"});
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("not authorised"), std::string::npos) << r.err;
 }
@@ -69,7 +69,7 @@ TEST(IdcardCli, SamFaultFailsAsReaderFault) {
 TEST(IdcardCli, MissingPortFails) {
   idcard_test::Child cli(
       {kKiosk, "device", "idcard", "read", "--port", "/dev/no-such-reader", "--timeout", "1"});
-  Run r;
+  CliRun r;
   r.code = cli.wait(r.out, r.err).value_or(-1);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("未连接"), std::string::npos) << r.err;
