@@ -1,6 +1,7 @@
 #include "drivers/printer/printer.hpp"
 
 #include "drivers/printer/device_stream.hpp"
+#include "drivers/transport/usb_bulk.hpp"
 
 #include <algorithm>
 #include <thread>
@@ -52,6 +53,21 @@ const char* to_string(Outcome o) {
 StreamFactory open_device(std::filesystem::path path) {
   return [path]() -> kx::expected<std::unique_ptr<transport::ByteStream>, transport::Error> {
     auto s = DeviceStream::open(path);
+    if (!s) return kx::unexpected(s.error());
+    return std::unique_ptr<transport::ByteStream>(std::move(*s));
+  };
+}
+
+StreamFactory open_spec(const std::string& spec) {
+  if (spec.rfind("usb:", 0) != 0) return open_device(spec);
+  const std::string id_text = spec.substr(4);
+  return [id_text]() -> kx::expected<std::unique_ptr<transport::ByteStream>, transport::Error> {
+    auto id = transport::parse_usb_id(id_text);
+    if (!id) return kx::unexpected(id.error());
+    transport::UsbBulkOptions o;
+    o.id = *id;
+    o.layout = transport::UsbLayout::single_pipe;  // printers: one bulk OUT, one bulk IN
+    auto s = transport::UsbBulkStream::open(o);
     if (!s) return kx::unexpected(s.error());
     return std::unique_ptr<transport::ByteStream>(std::move(*s));
   };

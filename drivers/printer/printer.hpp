@@ -58,6 +58,10 @@ using StreamFactory =
 
 // A factory for /dev/usb/lp* or a pty path (see device_stream.hpp).
 StreamFactory open_device(std::filesystem::path path);
+// From a device spec: "usb:VID:PID" opens the printer over libusb bulk
+// endpoints (kiosk_transport detaches usblp and reopens after a power
+// cycle); anything else is a device path for open_device().
+StreamFactory open_spec(const std::string& spec);
 
 struct PrinterOptions {
   std::chrono::milliseconds reply_timeout{400};     // one DLE EOT answer

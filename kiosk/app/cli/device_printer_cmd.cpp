@@ -71,7 +71,7 @@ kx::expected<std::vector<std::uint8_t>, printer::Error> build(const PrinterCliOp
 }
 
 int cmd_status(const PrinterCliOptions& o) {
-  printer::Printer p(printer::open_device(o.device));
+  printer::Printer p(printer::open_spec(o.device));
   auto s = p.status();
   if (!s) {
     print_error(s.error());
@@ -93,7 +93,7 @@ int cmd_test_page(const PrinterCliOptions& o) {
     print_error(bytes.error());
     return 1;
   }
-  printer::Printer p(printer::open_device(o.device));
+  printer::Printer p(printer::open_spec(o.device));
   auto r = p.print({"test-page", std::move(*bytes)});
   for (auto e : r.events) {
     const auto m = printer::message(e);
@@ -136,7 +136,8 @@ void install_device_printer(CLI::App& root, kiosk::cli::Context& ctx) {
 
   auto* status = cmd->add_subcommand("status", "Ask the printer for its status (DLE EOT 1-4)");
   status->add_option("--device", o->device,
-                     "printer device (default $KIOSK_PRINTER_DEVICE or /dev/usb/lp0)");
+                     "printer: /dev/usb/lpN, a pty, or usb:VID:PID (default $KIOSK_PRINTER_DEVICE "
+                     "or /dev/usb/lp0)");
   status->callback([o, &ctx] { ctx.exit_code = cmd_status(*o); });
 
   auto* test = cmd->add_subcommand("test-page", "Print the test page");
