@@ -1,7 +1,6 @@
 #include "kiosk/app/png_writer.hpp"
 
 #include <png.h>
-#include <zlib.h>
 
 #include <cstdio>
 #include <memory>
@@ -35,15 +34,17 @@ kx::expected<void, std::string> write_png_rgba(const std::filesystem::path& path
     return kx::unexpected("PNG write failed: " + path.string());
   }
   png_init_io(png, file.get());
-  // UI screens are large flat areas: the SUB filter turns them into runs of
-  // zeros and run-length deflate packs those at a fraction of level-1 cost.
+  // Measured on a 1920x1080 home screen (bench in docs/performance.md):
+  // unfiltered RGB rows at deflate level 1 are both the fastest and the
+  // smallest choice for flat UI screens (~150 KB); filters and Z_RLE cost
+  // more time and bytes here.
   png_set_compression_level(png, 1);
-  png_set_compression_strategy(png, Z_RLE);
-  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_SUB);
+  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_set_IHDR(png, info, static_cast<png_uint_32>(width), static_cast<png_uint_32>(height), 8,
-               PNG_COLOR_TYPE_RGBA, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
+               PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
                PNG_FILTER_TYPE_DEFAULT);
   png_write_info(png, info);
+  png_set_filler(png, 0, PNG_FILLER_AFTER);  // drop the (always opaque) alpha byte
   png_write_rows(png, const_cast<png_bytepp>(rows.data()),
                  static_cast<png_uint_32>(height));  // NOLINT
   png_write_end(png, info);

@@ -37,6 +37,10 @@ inline int first_pixel(float x) {
 struct Edge {
   float a, b, c;
 };
+struct RowEdge {  // an edge prepared for per-row span bounds
+  float neg_b_over_a, neg_c_over_a, b, c;
+  int kind;  // +1 left bound, -1 right bound, 0 horizontal
+};
 Edge make_edge(ImVec2 p, ImVec2 q) {
   if (q.x < p.x || (q.x == p.x && q.y < p.y)) std::swap(p, q);
   return Edge{p.y - q.y, q.x - p.x, p.x * q.y - q.x * p.y};
@@ -44,10 +48,10 @@ Edge make_edge(ImVec2 p, ImVec2 q) {
 
 }  // namespace
 
-void SoftRaster::resize(int width, int height) {
+void SoftRaster::resize(int width, int height, std::uint32_t rgba) {
   width_ = width;
   height_ = height;
-  pixels_.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), 0xFF000000u);
+  pixels_.assign(static_cast<std::size_t>(width) * static_cast<std::size_t>(height), rgba);
 }
 
 void SoftRaster::set_atlas(const unsigned char* alpha, int width, int height) {
@@ -129,6 +133,15 @@ void SoftRaster::fill_triangle(const Clip& clip, const ImDrawVert& v0, const ImD
   const int bx1 = std::min(first_pixel(max_x) + 1, clip.x1);
   if (py0 >= py1 || bx0 >= bx1) return;
 
+  RowEdge re[3];
+  for (int i = 0; i < 3; ++i) {
+    const Edge& ed = e[i];
+    re[i].kind = ed.a > 0.f ? 1 : (ed.a < 0.f ? -1 : 0);
+    re[i].neg_b_over_a = re[i].kind != 0 ? -ed.b / ed.a : 0.f;
+    re[i].neg_c_over_a = re[i].kind != 0 ? -ed.c / ed.a : 0.f;
+    re[i].b = ed.b;
+    re[i].c = ed.c;
+  }
   const bool flat = v0.col == v1.col && v1.col == v2.col && v0.uv.x == v1.uv.x &&
                     v1.uv.x == v2.uv.x && v0.uv.y == v1.uv.y && v1.uv.y == v2.uv.y;
   const unsigned fr = v0.col & 0xFF, fg = (v0.col >> 8) & 0xFF, fb = (v0.col >> 16) & 0xFF;
@@ -140,14 +153,14 @@ void SoftRaster::fill_triangle(const Clip& clip, const ImDrawVert& v0, const ImD
     // pixel centre on the edge, right bounds exclude it.
     float lo = -1e30f, hi = 1e30f;
     bool empty = false;
-    for (const Edge& ed : e) {
-      const float k = ed.b * cy + ed.c;
-      if (ed.a > 0.f) {
-        lo = std::max(lo, -k / ed.a);
-      } else if (ed.a < 0.f) {
-        hi = std::min(hi, -k / ed.a);
-      } else if (k < 0.f || (k == 0.f && ed.b <= 0.f)) {
-        empty = true;
+    for (const RowEdge& ed : re) {
+      if (ed.kind > 0) {
+        lo = std::max(lo, ed.neg_b_over_a * cy + ed.neg_c_over_a);
+      } else if (ed.kind < 0) {
+        hi = std::min(hi, ed.neg_b_over_a * cy + ed.neg_c_over_a);
+      } else {
+        const float k = ed.b * cy + ed.c;
+        if (k < 0.f || (k == 0.f && ed.b <= 0.f)) empty = true;
       }
     }
     if (empty) continue;

@@ -19,7 +19,7 @@ namespace kiosk::app {
 
 class SoftRaster {
  public:
-  void resize(int width, int height);
+  void resize(int width, int height, std::uint32_t rgba = 0xFF000000u);
   // Copies the font atlas (8-bit alpha) the draw data's UVs refer to.
   void set_atlas(const unsigned char* alpha, int width, int height);
   void clear(std::uint32_t rgba);

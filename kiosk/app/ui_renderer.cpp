@@ -59,8 +59,11 @@ UiRenderer::Frame UiRenderer::draw(const core::State& state, const core::Texts& 
 }
 
 void UiRenderer::rasterise(int width, int height) {
-  if (raster_.width() != width || raster_.height() != height) raster_.resize(width, height);
-  raster_.clear(kBackground);
+  if (raster_.width() != width || raster_.height() != height) {
+    raster_.resize(width, height, kBackground);
+  } else {
+    raster_.clear(kBackground);
+  }
   raster_.render(*ImGui::GetDrawData());
 }
 
