@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS items(
   expires_ms INTEGER,
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_ms INTEGER NOT NULL,
-  last_error TEXT NOT NULL DEFAULT '',
+  last_error BLOB NOT NULL DEFAULT x'',  -- sealed: platform reasons may echo personal data
   last_error_ms INTEGER,
   state INTEGER NOT NULL,
   finished_ms INTEGER,
@@ -79,7 +79,18 @@ constexpr const char* kItemColumns =
     "id, kind, priority, idem_key, order_group, created_ms, attempts, next_attempt_ms, "
     "last_error, state, expires_ms, finished_ms, stored_bytes";
 
-ItemInfo read_info(const sql::Stmt& s) {
+std::string error_aad(std::int64_t item_id) {
+  return "kiosk-outbox/v1 item=" + std::to_string(item_id) + " last-error";
+}
+
+std::string open_reason(const Key& key, std::int64_t id, const std::vector<std::uint8_t>& sealed) {
+  if (sealed.empty()) return {};
+  auto plain = open_sealed(key, error_aad(id), sealed);
+  if (!plain) return "(reason unreadable)";
+  return std::string(plain->begin(), plain->end());
+}
+
+ItemInfo read_info(const sql::Stmt& s, const Key& key) {
   ItemInfo i;
   i.id = s.i64(0);
   i.kind = s.text(1);
@@ -89,7 +100,7 @@ ItemInfo read_info(const sql::Stmt& s) {
   i.created = from_ms(s.i64(5));
   i.attempts = static_cast<int>(s.i64(6));
   i.next_attempt = from_ms(s.i64(7));
-  i.last_error = s.text(8);
+  i.last_error = open_reason(key, i.id, s.blob(8));
   i.state = static_cast<ItemState>(s.i64(9));
   if (auto e = s.opt_i64(10)) i.expires_at = from_ms(*e);
   if (auto f = s.opt_i64(11)) i.finished_at = from_ms(*f);
@@ -133,6 +144,7 @@ struct Store::Impl {
   sql::Db db;
   Key key;
   int lock_fd = -1;
+  std::filesystem::path reserve_path;  // empty: no reserve (observer, or disabled)
   // One connection shared by the app's threads (session enqueues, worker
   // delivers); recursive because some operations compose others.
   std::recursive_mutex mu;
@@ -155,6 +167,9 @@ kx::expected<std::unique_ptr<Store>, Error> Store::open(const fs::path& db_path,
   const bool exists = fs::exists(db_path, ec);
   if (!exists && mode == Mode::observer) {
     return kx::unexpected(Error{ErrorCode::not_found, "no outbox at " + db_path.string()});
+  }
+  if (mode == Mode::owner && options.disk_reserve_bytes > 0) {
+    impl->reserve_path = db_path.string() + ".reserve";
   }
   if (mode == Mode::owner) {
     const std::string lock_path = db_path.string() + ".lock";
@@ -199,6 +214,11 @@ kx::expected<std::unique_ptr<Store>, Error> Store::open(const fs::path& db_path,
                              "PRAGMA foreign_keys=ON", "PRAGMA journal_size_limit=8388608"}) {
     if (auto r = d.exec(pragma); !r) return kx::unexpected(r.error());
   }
+  {
+    const std::string p =
+        "PRAGMA wal_autocheckpoint=" + std::to_string(options.wal_autocheckpoint_pages);
+    if (auto r = d.exec(p.c_str()); !r) return kx::unexpected(r.error());
+  }
   if (options.max_page_count) {
     const std::string p = "PRAGMA max_page_count=" + std::to_string(*options.max_page_count);
     if (auto r = d.exec(p.c_str()); !r) return kx::unexpected(r.error());
@@ -231,8 +251,43 @@ kx::expected<std::unique_ptr<Store>, Error> Store::open(const fs::path& db_path,
     // Items in flight when the previous owner died go out again now; the
     // idempotency key makes the resend safe.
     if (auto r = store->requeue_in_flight(); !r) return kx::unexpected(r.error());
+    (void)store->ensure_reserve();  // a full disk must not stop deliveries
   }
   return store;
+}
+
+kx::expected<void, Error> Store::ensure_reserve() {
+  const auto& path = impl_->reserve_path;
+  if (path.empty()) return {};
+  std::error_code ec;
+  const auto want = options_.disk_reserve_bytes;
+  if (fs::file_size(path, ec) == want && !ec) return {};
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return kx::unexpected(Error{ErrorCode::io, path.string() + ": " + std::strerror(errno)});
+  const int rc = ::posix_fallocate(fd, 0, static_cast<off_t>(want));
+  const bool synced = rc == 0 && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) {
+    ::unlink(path.c_str());
+    return kx::unexpected(
+        Error{rc == ENOSPC ? ErrorCode::disk_full : ErrorCode::io,
+              "cannot keep the " + std::to_string(want) +
+                  "-byte safety reserve: " + std::strerror(rc != 0 ? rc : errno)});
+  }
+  return {};
+}
+
+template <class Fn>
+auto Store::with_reserve(Fn&& fn) -> decltype(fn()) {
+  auto r = fn();
+  if (r || r.error().code != ErrorCode::disk_full || impl_->reserve_path.empty()) return r;
+  std::error_code ec;
+  if (!fs::remove(impl_->reserve_path, ec)) return r;
+  // With the ballast gone there is room to fold the WAL back into the
+  // database and truncate it, which is what frees space on a full disk.
+  (void)impl_->db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  return fn();
 }
 
 kx::expected<int, Error> Store::requeue_in_flight() {
@@ -253,6 +308,8 @@ kx::expected<std::int64_t, Error> Store::enqueue(const NewItem& item) {
     if (!k) return kx::unexpected(k.error());
     idem = *k;
   }
+  // New work only while the ballast for acknowledgements is in place.
+  if (auto r = ensure_reserve(); !r) return kx::unexpected(r.error());
   std::uint64_t need = item.payload.size() + kSealOverhead;
   for (const auto& a : item.attachments) need += a.data.size() + kSealOverhead;
 
@@ -329,24 +386,26 @@ kx::expected<std::int64_t, Error> Store::enqueue(const NewItem& item) {
 
 kx::expected<std::optional<ItemInfo>, Error> Store::claim_next() {
   std::lock_guard lock(impl_->mu);
-  sql::Db& d = impl_->db;
-  auto tx = sql::Transaction::begin(d);
-  if (!tx) return kx::unexpected(tx.error());
-  auto sel =
-      d.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE " + kReadyPredicate +
-                " AND next_attempt_ms <= ?1 ORDER BY priority DESC, id ASC LIMIT 1");
-  if (!sel) return kx::unexpected(sel.error());
-  auto row = sel->bind(1, to_ms(clock_.now())).step();
-  if (!row) return kx::unexpected(row.error());
-  if (!*row) return std::optional<ItemInfo>{};
-  ItemInfo info = read_info(*sel);
-  auto upd = d.prepare("UPDATE items SET state = 1, attempts = attempts + 1 WHERE id = ?1");
-  if (!upd) return kx::unexpected(upd.error());
-  if (auto r = upd->bind(1, info.id).run(); !r) return kx::unexpected(r.error());
-  if (auto r = tx->commit(); !r) return kx::unexpected(r.error());
-  info.state = ItemState::in_flight;
-  info.attempts += 1;
-  return std::optional<ItemInfo>{std::move(info)};
+  return with_reserve([&]() -> kx::expected<std::optional<ItemInfo>, Error> {
+    sql::Db& d = impl_->db;
+    auto tx = sql::Transaction::begin(d);
+    if (!tx) return kx::unexpected(tx.error());
+    auto sel =
+        d.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE " + kReadyPredicate +
+                  " AND next_attempt_ms <= ?1 ORDER BY priority DESC, id ASC LIMIT 1");
+    if (!sel) return kx::unexpected(sel.error());
+    auto row = sel->bind(1, to_ms(clock_.now())).step();
+    if (!row) return kx::unexpected(row.error());
+    if (!*row) return std::optional<ItemInfo>{};
+    ItemInfo info = read_info(*sel, impl_->key);
+    auto upd = d.prepare("UPDATE items SET state = 1, attempts = attempts + 1 WHERE id = ?1");
+    if (!upd) return kx::unexpected(upd.error());
+    if (auto r = upd->bind(1, info.id).run(); !r) return kx::unexpected(r.error());
+    if (auto r = tx->commit(); !r) return kx::unexpected(r.error());
+    info.state = ItemState::in_flight;
+    info.attempts += 1;
+    return std::optional<ItemInfo>{std::move(info)};
+  });
 }
 
 kx::expected<std::optional<TimePoint>, Error> Store::next_due() {
@@ -427,47 +486,57 @@ std::string mask_reason(std::string_view reason) {
 
 kx::expected<void, Error> Store::mark_delivered(std::int64_t id) {
   std::lock_guard lock(impl_->mu);
-  sql::Db& d = impl_->db;
-  auto tx = sql::Transaction::begin(d);
-  if (!tx) return kx::unexpected(tx.error());
-  // secure_delete zeroes the freed pages; incremental_vacuum hands them back.
-  if (auto r = exec_one(d, "DELETE FROM parts WHERE item_id = ?1", {id}); !r) return r;
-  if (auto r = exec_one(d,
-                        "UPDATE items SET state = 2, finished_ms = ?2, stored_bytes = 0, "
-                        "last_error = '' WHERE id = ?1",
-                        {id, to_ms(clock_.now())});
-      !r) {
-    return r;
+  return with_reserve([&]() -> kx::expected<void, Error> {
+    sql::Db& d = impl_->db;
+    auto tx = sql::Transaction::begin(d);
+    if (!tx) return kx::unexpected(tx.error());
+    // secure_delete zeroes the freed pages; incremental_vacuum hands them back.
+    if (auto r = exec_one(d, "DELETE FROM parts WHERE item_id = ?1", {id}); !r) return r;
+    if (auto r = exec_one(d,
+                          "UPDATE items SET state = 2, finished_ms = ?2, stored_bytes = 0, "
+                          "last_error = x'' WHERE id = ?1",
+                          {id, to_ms(clock_.now())});
+        !r) {
+      return r;
+    }
+    if (d.changes() == 0) return kx::unexpected(Error{ErrorCode::not_found, std::to_string(id)});
+    if (auto r = d.exec("PRAGMA incremental_vacuum"); !r) return r;
+    return tx->commit();
+  });
+}
+
+kx::expected<void, Error> Store::set_outcome(std::int64_t id, ItemState state,
+                                             std::optional<TimePoint> next_attempt,
+                                             const std::string& reason) {
+  auto sealed = seal(impl_->key, error_aad(id), bytes_of(mask_reason(reason)));
+  if (!sealed) return kx::unexpected(sealed.error());
+  const std::int64_t now = to_ms(clock_.now());
+  auto st = impl_->db.prepare(
+      "UPDATE items SET state = ?2, next_attempt_ms = coalesce(?3, next_attempt_ms), "
+      "finished_ms = CASE WHEN ?2 = 3 THEN ?4 ELSE NULL END, last_error_ms = ?4, "
+      "last_error = ?5 WHERE id = ?1 AND state IN (0, 1)");
+  if (!st) return kx::unexpected(st.error());
+  std::optional<std::int64_t> next;
+  if (next_attempt) next = to_ms(*next_attempt);
+  st->bind(1, id).bind(2, static_cast<std::int64_t>(state)).bind(3, next).bind(4, now);
+  st->bind_blob(5, *sealed);
+  if (auto r = st->run(); !r) return r;
+  if (impl_->db.changes() == 0) {
+    return kx::unexpected(Error{ErrorCode::not_found, std::to_string(id)});
   }
-  if (d.changes() == 0) return kx::unexpected(Error{ErrorCode::not_found, std::to_string(id)});
-  if (auto r = d.exec("PRAGMA incremental_vacuum"); !r) return r;
-  return tx->commit();
+  return {};
 }
 
 kx::expected<void, Error> Store::mark_retry(std::int64_t id, TimePoint next_attempt,
                                             const std::string& reason) {
   std::lock_guard lock(impl_->mu);
-  auto r = exec_one(impl_->db,
-                    "UPDATE items SET state = 0, next_attempt_ms = ?2, last_error_ms = ?3, "
-                    "last_error = ?4 WHERE id = ?1 AND state IN (0, 1)",
-                    {id, to_ms(next_attempt), to_ms(clock_.now())}, mask_reason(reason));
-  if (!r) return r;
-  if (impl_->db.changes() == 0)
-    return kx::unexpected(Error{ErrorCode::not_found, std::to_string(id)});
-  return {};
+  return with_reserve([&] { return set_outcome(id, ItemState::pending, next_attempt, reason); });
 }
 
 kx::expected<void, Error> Store::mark_dead(std::int64_t id, const std::string& reason) {
   std::lock_guard lock(impl_->mu);
-  const std::int64_t now = to_ms(clock_.now());
-  auto r = exec_one(impl_->db,
-                    "UPDATE items SET state = 3, finished_ms = ?2, last_error_ms = ?2, "
-                    "last_error = ?3 WHERE id = ?1 AND state IN (0, 1)",
-                    {id, now}, mask_reason(reason));
-  if (!r) return r;
-  if (impl_->db.changes() == 0)
-    return kx::unexpected(Error{ErrorCode::not_found, std::to_string(id)});
-  return {};
+  return with_reserve(
+      [&] { return set_outcome(id, ItemState::dead_lettered, std::nullopt, reason); });
 }
 
 kx::expected<void, Error> Store::retry_now(std::int64_t id) {
@@ -487,14 +556,27 @@ kx::expected<void, Error> Store::retry_now(std::int64_t id) {
 
 kx::expected<int, Error> Store::expire_due() {
   std::lock_guard lock(impl_->mu);
-  const std::int64_t now = to_ms(clock_.now());
-  auto r = exec_one(impl_->db,
-                    "UPDATE items SET state = 3, finished_ms = ?1, last_error_ms = ?1, "
-                    "last_error = 'expired: past its time limit (kind policy)' "
-                    "WHERE state = 0 AND expires_ms IS NOT NULL AND expires_ms <= ?1",
-                    {now});
-  if (!r) return kx::unexpected(r.error());
-  return impl_->db.changes();
+  sql::Db& d = impl_->db;
+  auto tx = sql::Transaction::begin(d);
+  if (!tx) return kx::unexpected(tx.error());
+  auto sel = d.prepare(
+      "SELECT id FROM items WHERE state = 0 AND expires_ms IS NOT NULL AND expires_ms <= ?1");
+  if (!sel) return kx::unexpected(sel.error());
+  sel->bind(1, to_ms(clock_.now()));
+  std::vector<std::int64_t> ids;
+  for (;;) {
+    auto row = sel->step();
+    if (!row) return kx::unexpected(row.error());
+    if (!*row) break;
+    ids.push_back(sel->i64(0));
+  }
+  for (auto id : ids) {
+    auto r = set_outcome(id, ItemState::dead_lettered, std::nullopt,
+                         "expired: past its time limit (kind policy)");
+    if (!r) return kx::unexpected(r.error());
+  }
+  if (auto c = tx->commit(); !c) return kx::unexpected(c.error());
+  return static_cast<int>(ids.size());
 }
 
 kx::expected<int, Error> Store::purge_retained() {
@@ -522,7 +604,7 @@ kx::expected<std::optional<ItemInfo>, Error> Store::get(std::int64_t id) {
   auto row = sel->bind(1, id).step();
   if (!row) return kx::unexpected(row.error());
   if (!*row) return std::optional<ItemInfo>{};
-  return std::optional<ItemInfo>{read_info(*sel)};
+  return std::optional<ItemInfo>{read_info(*sel, impl_->key)};
 }
 
 kx::expected<std::vector<ItemInfo>, Error> Store::list(std::optional<ItemState> state,
@@ -538,7 +620,7 @@ kx::expected<std::vector<ItemInfo>, Error> Store::list(std::optional<ItemState> 
     auto row = sel->step();
     if (!row) return kx::unexpected(row.error());
     if (!*row) break;
-    out.push_back(read_info(*sel));
+    out.push_back(read_info(*sel, impl_->key));
   }
   return out;
 }
@@ -576,11 +658,12 @@ kx::expected<Stats, Error> Store::stats() {
   if (auto row = oldest->step(); !row) return kx::unexpected(row.error());
   if (!oldest->is_null(0)) s.oldest_unsent_created = from_ms(oldest->i64(0));
   auto err = d.prepare(
-      "SELECT last_error FROM items WHERE last_error != '' ORDER BY last_error_ms DESC LIMIT 1");
+      "SELECT id, last_error FROM items WHERE length(last_error) > 0 "
+      "ORDER BY last_error_ms DESC LIMIT 1");
   if (!err) return kx::unexpected(err.error());
   auto row = err->step();
   if (!row) return kx::unexpected(row.error());
-  if (*row) s.last_error = err->text(0);
+  if (*row) s.last_error = open_reason(impl_->key, err->i64(0), err->blob(1));
   s.quota_bytes = options_.quota_bytes;
   s.full = s.used_bytes + options_.reserve_bytes > options_.quota_bytes;
   return s;

@@ -34,6 +34,13 @@ struct StoreOptions {
   Millis dead_letter_retention = std::chrono::hours{24 * 30};  // dead letters, for the operator
   bool full_integrity_check = true;            // PRAGMA integrity_check (else quick_check) on open
   std::optional<std::int64_t> max_page_count;  // caps the file (tests of a full disk)
+  // A ballast file next to the database, given up when the disk is full so
+  // that acknowledgements (which free space) can still be written. New
+  // items are refused until it can be recreated.
+  // Must exceed the WAL's normal size (wal_autocheckpoint pages), so that
+  // giving it up lets a checkpoint fold the WAL back and free its space.
+  std::uint64_t disk_reserve_bytes = 8ull << 20;
+  int wal_autocheckpoint_pages = 1000;  // SQLite's default: ~4 MiB of WAL
 };
 
 enum class Mode { owner, observer };
@@ -94,6 +101,16 @@ class Store {
 
  private:
   struct Impl;
+  // Records a failed attempt's outcome; the reason is masked and sealed
+  // (platform reasons may echo what the citizen typed). Caller holds mu.
+  kx::expected<void, Error> set_outcome(std::int64_t id, ItemState state,
+                                        std::optional<TimePoint> next_attempt,
+                                        const std::string& reason);
+  kx::expected<void, Error> ensure_reserve();
+  // Runs a state change; if the disk is full, gives up the reserve and
+  // tries once more.
+  template <class Fn>
+  auto with_reserve(Fn&& fn) -> decltype(fn());
   Store(std::unique_ptr<Impl> impl, StoreOptions options, Clock& clock);
   std::unique_ptr<Impl> impl_;
   StoreOptions options_;
