@@ -156,6 +156,24 @@ struct UsbBulkStream::Impl {
       return kx::unexpected(found.error());
     }
     eps = std::move(*found);
+    // The layout follows from the descriptors alone: decide before opening.
+    bool two_pairs = eps.in.size() >= 2 && eps.out.size() >= 2;
+    switch (options.layout) {
+      case UsbLayout::automatic:
+        layout = two_pairs ? UsbLayout::split_endpoints : UsbLayout::single_pipe;
+        break;
+      case UsbLayout::split_endpoints:
+        if (!two_pairs) {
+          libusb_unref_device(match);
+          return kx::unexpected(
+              Error{ErrorCode::invalid_argument, "split layout needs two bulk endpoint pairs"});
+        }
+        layout = UsbLayout::split_endpoints;
+        break;
+      case UsbLayout::single_pipe:
+        layout = UsbLayout::single_pipe;
+        break;
+    }
     location = std::to_string(libusb_get_bus_number(match)) + "-" +
                std::to_string(libusb_get_device_address(match));
     int rc = libusb_open(match, &handle);
@@ -168,27 +186,16 @@ struct UsbBulkStream::Impl {
     // claim and reattaches on release. Not every platform supports it.
     libusb_set_auto_detach_kernel_driver(handle, 1);
     rc = libusb_claim_interface(handle, eps.interface_number);
+    if (rc == LIBUSB_ERROR_OTHER || rc == LIBUSB_ERROR_NOT_SUPPORTED) {
+      // The detach step itself failed (no driver to ask, or a usbfs that
+      // does not implement the query): claim without it.
+      libusb_set_auto_detach_kernel_driver(handle, 0);
+      rc = libusb_claim_interface(handle, eps.interface_number);
+    }
     if (rc != 0) {
       libusb_close(handle);
       handle = nullptr;
       return kx::unexpected(usb_error("claim interface", rc));
-    }
-    bool two_pairs = eps.in.size() >= 2 && eps.out.size() >= 2;
-    switch (options.layout) {
-      case UsbLayout::automatic:
-        layout = two_pairs ? UsbLayout::split_endpoints : UsbLayout::single_pipe;
-        break;
-      case UsbLayout::split_endpoints:
-        if (!two_pairs) {
-          close();
-          return kx::unexpected(
-              Error{ErrorCode::invalid_argument, "split layout needs two bulk endpoint pairs"});
-        }
-        layout = UsbLayout::split_endpoints;
-        break;
-      case UsbLayout::single_pipe:
-        layout = UsbLayout::single_pipe;
-        break;
     }
     return {};
   }
