@@ -55,6 +55,12 @@ Image crop(const Image& img, Rect r);
 // that come from outside filled with `fill`. Bilinear.
 Image rotate(const Image& img, double degrees, std::uint8_t fill = 255);
 
+// Rotation and resampling in one bilinear pass into an out_w x out_h image
+// (same centre): deskew and the drop to the output dpi together, touching
+// each output pixel once. dpi is scaled with the width.
+Image rotate_scaled(const Image& img, double degrees, int out_w, int out_h,
+                    std::uint8_t fill = 255);
+
 // Securely clears the pixels (pages are personal data) and empties them.
 void wipe(Image& img);
 

@@ -160,7 +160,7 @@ double blur_score(const Image& gray) {
 SkewResult estimate_skew(const Image& gray, double max_degrees) {
   SkewResult result;
   if (gray.empty()) return result;
-  const Image small = downscale_by(gray, factor_for(gray, 100));
+  const Image small = downscale_by(gray, factor_for(gray, 75));
   const int paper = paper_level(small);
   const int ink = ink_threshold(paper);
   const int bx = small.width / 50;

@@ -28,7 +28,7 @@ struct SkewResult {
   double degrees = 0;      // text lines turned anticlockwise on screen by this much
   bool confident = false;  // false for pages without clear text lines
 };
-// Projection-profile search over +/- max_degrees at about 100 dpi.
+// Projection-profile search over +/- max_degrees at about 75 dpi.
 SkewResult estimate_skew(const Image& gray, double max_degrees = 15.0);
 
 // The document's bounding box when it lies on a darker background (document

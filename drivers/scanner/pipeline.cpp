@@ -109,6 +109,18 @@ void whiten(Image& img, int paper) {
 
 }  // namespace
 
+namespace {
+
+Rect scale_rect(Rect r, int factor, const Image& full) {
+  if (factor == 1) return r;
+  Rect out{r.x * factor, r.y * factor, r.width * factor, r.height * factor};
+  out.width = std::min(out.width, full.width - out.x);
+  out.height = std::min(out.height, full.height - out.y);
+  return out;
+}
+
+}  // namespace
+
 ProcessedPage process_page(const Image& raw, const PipelineConfig& cfg) {
   ProcessedPage page;
   if (raw.empty()) {
@@ -116,59 +128,88 @@ ProcessedPage process_page(const Image& raw, const PipelineConfig& cfg) {
     page.checks.blank = true;
     return page;
   }
-  Image gray = to_gray(raw);
+  // Every check runs on one reduced gray copy at about 150 dpi; the full
+  // page is touched only to reduce it, to resample it to the output dpi and
+  // to rotate it there (the budget is 150 ms for an A4 page at 300 dpi).
+  const int raw_dpi = raw.dpi > 0 ? raw.dpi : 300;
+  const int factor = std::max(1, raw_dpi / 150);
+  Image analysis =
+      raw.channels == 1 ? downscale_by(raw, factor) : downscale_by(to_gray(raw), factor);
+  analysis.dpi = raw_dpi / factor;
 
   // 1. Loose crop to the paper, so the dark surround counts neither as ink
   //    nor as text lines.
-  Rect first = {0, 0, raw.width, raw.height};
-  if (cfg.auto_crop) first = find_document(gray, 0.1);
+  const Rect whole{0, 0, raw.width, raw.height};
+  Rect first = whole;
+  if (cfg.auto_crop) {
+    const Rect small = find_document(analysis, 0.1);
+    if (small != Rect{0, 0, analysis.width, analysis.height}) {
+      first = scale_rect(small, factor, raw);
+      analysis = crop(analysis, small);
+    }
+  }
   page.checks.crop = first;
-  const bool cropped = first != Rect{0, 0, raw.width, raw.height};
-  if (cropped) gray = crop(gray, first);
+  const bool cropped = first != whole;
 
   // 2. Checks.
-  const BlankResult blank = detect_blank(gray, cfg.blank_max_ink);
+  const BlankResult blank = detect_blank(analysis, cfg.blank_max_ink);
   page.checks.blank = blank.blank;
   page.checks.ink_ratio = blank.ink_ratio;
   if (!blank.blank) {
-    page.checks.blur_score = blur_score(gray);
+    page.checks.blur_score = blur_score(analysis);
     page.checks.blurred = page.checks.blur_score < cfg.blur_min_score;
-    const SkewResult skew = estimate_skew(gray, cfg.max_skew_degrees);
+    const SkewResult skew = estimate_skew(analysis, cfg.max_skew_degrees);
     page.checks.skew_degrees = skew.degrees;
     page.checks.skew_confident = skew.confident;
   }
   page.verdict = blank.blank           ? Verdict::blank
                  : page.checks.blurred ? Verdict::blurred
                                        : Verdict::ok;
+  const int paper = paper_level(analysis);
 
-  // 3. Colour decision, then work on the image we will keep.
+  // 3. Colour decision, then the output resolution (never upsampled).
   const ColourMode mode = colour_mode_for(cfg.material);
   bool colour = raw.channels == 3 && mode != ColourMode::gray;
   if (colour && mode == ColourMode::automatic) colour = has_colour(raw);
   page.checks.colour = colour;
-  Image work = colour ? (cropped ? crop(raw, first) : raw) : std::move(gray);
-  const int paper = paper_level(colour ? to_gray(work) : work);
-
-  // 4. Deskew (fill with the paper shade), then trim the corners the
-  //    rotation brought in.
-  if (cfg.deskew && page.checks.skew_confident &&
-      std::abs(page.checks.skew_degrees) >= cfg.min_deskew_degrees) {
-    work = rotate(work, -page.checks.skew_degrees, static_cast<std::uint8_t>(paper));
-    page.checks.deskewed = true;
-    if (cfg.auto_crop && cropped) {
-      const Rect tight = find_document(colour ? to_gray(work) : work, 0.5);
-      work = crop(work, tight);
+  const bool turn = cfg.deskew && page.checks.skew_confident &&
+                    std::abs(page.checks.skew_degrees) >= cfg.min_deskew_degrees;
+  Image work;
+  {
+    const Image* src = &raw;
+    Image gray_full;
+    if (!colour && raw.channels == 3) {
+      gray_full = to_gray(raw);
+      src = &gray_full;
     }
+    Image part;
+    if (cropped) {
+      part = crop(*src, first);
+      src = &part;
+    }
+    const int out_dpi = cfg.output_dpi > 0 ? std::min(cfg.output_dpi, raw_dpi) : raw_dpi;
+    const double s = static_cast<double>(out_dpi) / raw_dpi;
+    const int out_w = std::max(1, static_cast<int>(std::lround(src->width * s)));
+    const int out_h = std::max(1, static_cast<int>(std::lround(src->height * s)));
+    if (turn) {
+      // 4. Deskew and drop to the output dpi in one pass (fill with the
+      //    paper shade), then trim the corners the rotation brought in.
+      work = rotate_scaled(*src, -page.checks.skew_degrees, out_w, out_h,
+                           static_cast<std::uint8_t>(paper));
+      page.checks.deskewed = true;
+    } else {
+      work = resize(*src, out_w, out_h);
+    }
+    work.dpi = out_dpi;
+    if (!gray_full.empty()) wipe(gray_full);
+    if (!part.empty()) wipe(part);
+  }
+  if (turn && cfg.auto_crop && cropped) {
+    const Rect tight = find_document(colour ? to_gray(work) : work, 0.5);
+    work = crop(work, tight);
   }
 
-  // 5. Output resolution (never upsampled), level clean-up, JPEG.
-  if (work.dpi > 0 && cfg.output_dpi > 0 && work.dpi > cfg.output_dpi) {
-    const double s = static_cast<double>(cfg.output_dpi) / work.dpi;
-    const int dpi_out = cfg.output_dpi;
-    work = resize(work, std::max(1, static_cast<int>(std::lround(work.width * s))),
-                  std::max(1, static_cast<int>(std::lround(work.height * s))));
-    work.dpi = dpi_out;
-  }
+  // 5. Level clean-up, barcodes, JPEG, thumbnail.
   if (cfg.whiten_background && !page.checks.blank) whiten(work, paper);
   if (cfg.read_barcodes && !page.checks.blank) page.codes = read_barcodes(work);
   const int quality = cfg.jpeg_quality > 0 ? cfg.jpeg_quality : jpeg_quality_for(cfg.material);

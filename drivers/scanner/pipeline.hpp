@@ -26,7 +26,7 @@ const char* to_string(MaterialKind kind);
 bool parse_material(const std::string& name, MaterialKind& out);
 
 struct PipelineConfig {
-  int output_dpi = 200;   // pages are resampled to this (never up)
+  int output_dpi = 200;  // pages are resampled to this (never up)
   // 0 = by material: 65 for text and forms (keeps a dense 200 dpi page under
   // the platform's 300 KB with the text still crisp), 75 for everything else.
   int jpeg_quality = 0;
