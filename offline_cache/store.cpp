@@ -124,6 +124,21 @@ kx::expected<void, Error> exec_one(sql::Db& d, std::string_view sql,
   return st->run();
 }
 
+// Sets a pragma for the scope of one statement group and restores it.
+class SyncLevel {
+ public:
+  SyncLevel(sql::Db& d, const char* enter, const char* leave) : d_(d), leave_(leave) {
+    (void)d_.exec(enter);
+  }
+  SyncLevel(const SyncLevel&) = delete;
+  SyncLevel& operator=(const SyncLevel&) = delete;
+  ~SyncLevel() { (void)d_.exec(leave_); }
+
+ private:
+  sql::Db& d_;
+  const char* leave_;
+};
+
 }  // namespace
 
 const char* to_string(ItemState s) {
@@ -388,6 +403,12 @@ kx::expected<std::optional<ItemInfo>, Error> Store::claim_next() {
   std::lock_guard lock(impl_->mu);
   return with_reserve([&]() -> kx::expected<std::optional<ItemInfo>, Error> {
     sql::Db& d = impl_->db;
+    // A claim need not survive power loss: if it is lost the item is simply
+    // pending again and goes out under the same idempotency key. So its
+    // commit skips the WAL fsync (the level cannot change inside a
+    // transaction, hence around it); the outcome's FULL commit syncs these
+    // frames too, as the WAL is written in order.
+    SyncLevel relaxed{d, "PRAGMA synchronous=NORMAL", "PRAGMA synchronous=FULL"};
     auto tx = sql::Transaction::begin(d);
     if (!tx) return kx::unexpected(tx.error());
     auto sel =
