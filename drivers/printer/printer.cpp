@@ -42,6 +42,8 @@ const char* to_string(Outcome o) {
       return "printed";
     case Outcome::reprinted:
       return "reprinted";
+    case Outcome::resumed:
+      return "resumed";
     case Outcome::printed_not_cut:
       return "printed_not_cut";
     case Outcome::kept_pending:
@@ -187,6 +189,7 @@ Printer::Attempt Printer::run_attempt(const PrintJob& job, PrintResult& result) 
   auto tail = transmit_paper_status();  // answered only after all of the above printed
   bytes.insert(bytes.end(), tail.begin(), tail.end());
   const int answered_before = parser_.transmit_answered();
+  transmit_mark_ = answered_before;
   parser_.expect_transmit();
   if (auto r = send(bytes); !r) {
     result.error = r.error();
@@ -215,16 +218,17 @@ Printer::Attempt Printer::run_attempt(const PrintJob& job, PrintResult& result) 
       next_poll = Clock::now() + opt_.poll_interval;
     }
     if (!s.ready()) {
+      // Drop the job's tail at once, before anyone is told to fix the
+      // printer: otherwise it would resume half a receipt on the new roll.
+      (void)send(clear_buffers());
       note_status(result, s);
       // The cut is the job's last command: a cutter fault means the text
       // is all out, only not separated.
       if (s.cutter_error && !s.paper_out && !s.cover_open) {
         result.error = Error{ErrorCode::cutter_error, "autocutter error after the job"};
-        (void)send(clear_buffers());
         return Attempt::done_not_cut;
       }
       result.error = error_for(s);
-      (void)send(clear_buffers());  // drop the job's tail; it is reprinted whole
       return Attempt::failed;
     }
   }
@@ -275,20 +279,31 @@ PrintResult Printer::retry_pending() {
     return result;
   }
   Attempt a = run_attempt(*pending_, result);
+  bool resumed = false;
   if (a == Attempt::failed) {
-    if (!wait_until_ready(result)) {
+    const bool ready = wait_until_ready(result);
+    // The printer may have resumed and finished the job before the clear
+    // reached it (the paper was replaced at once): its GS r reply says so,
+    // and printing again would duplicate the receipt.
+    if (stream_ && parser_.transmit_answered() > transmit_mark_) {
+      resumed = true;
+      a = Attempt::done;
+    } else if (!ready) {
       if (!result.error) result.error = Error{ErrorCode::job_incomplete, "printer not ready"};
       return result;
+    } else {
+      note(result, PrinterEvent::reprinting);
+      result.error.reset();
+      a = run_attempt(*pending_, result);
     }
-    note(result, PrinterEvent::reprinting);
-    result.error.reset();
-    a = run_attempt(*pending_, result);
   }
   switch (a) {
     case Attempt::done:
       pending_.reset();
       result.error.reset();
-      result.outcome = result.attempts > 1 ? Outcome::reprinted : Outcome::printed;
+      result.outcome = resumed               ? Outcome::resumed
+                       : result.attempts > 1 ? Outcome::reprinted
+                                             : Outcome::printed;
       break;
     case Attempt::done_not_cut:
       pending_.reset();

@@ -38,6 +38,7 @@ struct PrintJob {
 enum class Outcome {
   printed,          // first attempt came out whole
   reprinted,        // first attempt failed part-way, the whole job came out on the second
+  resumed,          // first attempt stopped part-way; the printer finished it on new paper
   printed_not_cut,  // came out whole but the cutter failed: tear it off
   kept_pending,     // not printed; the job waits in pending()
 };
@@ -112,6 +113,7 @@ class Printer {
   std::unique_ptr<transport::ByteStream> stream_;
   StatusStream parser_;
   std::optional<PrintJob> pending_;
+  int transmit_mark_ = 0;  // GS r replies counted before the current attempt
 };
 
 const char* to_string(Outcome o);
