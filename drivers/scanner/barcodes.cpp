@@ -17,8 +17,11 @@ std::vector<Barcode> read_barcodes(const Image& img) {
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::QRCode | ZXing::BarcodeFormat::PDF417 |
                      ZXing::BarcodeFormat::Code128);
+    // tryHarder is needed for small codes on a full page; tryRotate is not:
+    // pages arrive deskewed and upright, and 2D symbols are found in any
+    // orientation anyway (saves ~10% of the search).
     hints.setTryHarder(true);
-    hints.setTryRotate(true);
+    hints.setTryRotate(false);
     for (const ZXing::Result& r : ZXing::ReadBarcodes(view, hints)) {
       if (!r.isValid()) continue;
       Barcode b;

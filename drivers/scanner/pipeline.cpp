@@ -24,7 +24,7 @@ ColourMode colour_mode_for(MaterialKind kind) {
 }
 
 int jpeg_quality_for(MaterialKind kind) {
-  return kind == MaterialKind::text_document || kind == MaterialKind::form ? 65 : 75;
+  return kind == MaterialKind::text_document || kind == MaterialKind::form ? 60 : 75;
 }
 
 namespace {
