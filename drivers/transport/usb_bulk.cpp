@@ -206,7 +206,10 @@ struct UsbBulkStream::Impl {
     if (handle != nullptr) return {};
     auto r = open_device();
     if (!r) {
-      if (r.error().code == ErrorCode::not_found) {
+      // While the device is away (or half-way through re-enumerating after
+      // a replug) every failure to reopen means "not back yet".
+      const ErrorCode c = r.error().code;
+      if (c != ErrorCode::access_denied && c != ErrorCode::invalid_argument) {
         return kx::unexpected(Error{ErrorCode::disconnected, r.error().detail});
       }
       return r;

@@ -8,6 +8,7 @@
 // libumockdev-preload (set by CMake).
 #include "drivers/idcard/session.hpp"
 #include "drivers/transport/usb_bulk.hpp"
+#include "drivers/transport/usb_hotplug.hpp"
 #include "tools/devsim/idcard/cards_file.hpp"
 #include "tools/devsim/idcard/sam_model.hpp"
 
@@ -15,9 +16,12 @@
 #include <umockdev.h>
 
 #include <unistd.h>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
+#include <mutex>
 #include <sstream>
 
 namespace {
@@ -107,6 +111,14 @@ class UmockdevRig {
       return false;
     }
     return load_script(script);
+  }
+  // Unplug: the kernel's "remove" uevent, then the device leaves sysfs.
+  void remove() {
+    uevent("remove");
+    umockdev_testbed_remove_device(tb_, "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2");
+  }
+  void uevent(const char* action) {
+    umockdev_testbed_uevent(tb_, "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2", action);
   }
   // Replaces the URB script of the device node (a replugged device).
   bool load_script(const std::string& script) {
@@ -226,10 +238,50 @@ TEST(IdcardUsb, UnpluggedDeviceIsDisconnectedAndComesBackOnReplug) {
   EXPECT_EQ(gone.error().code, idcard::ErrorCode::disconnected) << gone.error().detail;
   EXPECT_FALSE((*s)->connected());
 
-  ASSERT_TRUE(rig.load_script(script_for(model, {idcard::cmd::kSamStatus}, false)));
+  // Now really gone from the bus: reopening finds nothing.
+  rig.remove();
+  auto absent = reader.sam_status();
+  ASSERT_FALSE(absent);
+  EXPECT_EQ(absent.error().code, idcard::ErrorCode::disconnected) << absent.error().detail;
+
+  // Plugged back in.
+  ASSERT_TRUE(rig.add(desc, script_for(model, {idcard::cmd::kSamStatus}, false)));
+  rig.uevent("add");
   auto back = reader.sam_status();  // the stream reopens by itself
   EXPECT_TRUE(back) << back.error().detail;
   EXPECT_TRUE((*s)->connected());
+}
+
+TEST(IdcardUsb, HotplugWatcherSeesArrivalAndRemoval) {
+  if (!under_umockdev()) GTEST_SKIP() << "needs LD_PRELOAD=libumockdev-preload.so.0";
+  UmockdevRig rig;
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<transport::UsbPresence> seen;
+  auto watcher = transport::UsbHotplugWatcher::start(
+      {{0x0400, 0xC35A}},
+      [&](transport::UsbPresence p, transport::UsbId id) {
+        EXPECT_EQ(id, (transport::UsbId{0x0400, 0xC35A}));
+        std::lock_guard lock(mu);
+        seen.push_back(p);
+        cv.notify_all();
+      },
+      std::chrono::milliseconds(50));
+  ASSERT_TRUE(watcher) << watcher.error().detail;
+  ASSERT_TRUE(rig.add(device_description({0x81, 0x02}), Script().s.str()));
+  rig.uevent("add");
+  std::unique_lock lock(mu);
+  ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(5), [&] { return !seen.empty(); }))
+      << "no arrival reported (libusb hotplug: " << (*watcher)->uses_libusb_hotplug() << ")";
+  EXPECT_EQ(seen.front(), transport::UsbPresence::arrived);
+  std::cout << "[ INFO ] via " << ((*watcher)->uses_libusb_hotplug() ? "libusb hotplug" : "polling")
+            << std::endl;
+  lock.unlock();
+  rig.uevent("remove");
+  lock.lock();
+  ASSERT_TRUE(cv.wait_for(lock, std::chrono::seconds(5), [&] { return seen.size() >= 2; }))
+      << "no removal reported";
+  EXPECT_EQ(seen.back(), transport::UsbPresence::left);
 }
 
 }  // namespace
