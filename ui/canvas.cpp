@@ -19,9 +19,20 @@ ImVec2 Canvas::measure(FontRole role, std::string_view text, float wrap_width) c
                              text.data() + text.size());
 }
 
+FontRole Canvas::fit(FontRole preferred, std::string_view text, float max_width,
+                     FontRole smallest) const {
+  auto role = static_cast<int>(preferred);
+  while (role > static_cast<int>(smallest) &&
+         measure(static_cast<FontRole>(role), text).x > max_width) {
+    --role;
+  }
+  return static_cast<FontRole>(role);
+}
+
 ImVec2 Canvas::text(FontRole role, ImVec2 pos, ImU32 colour, std::string_view text,
                     float wrap_width) {
   note_missing(role, text);
+  drawn_.emplace_back(text);
   draw_.AddText(fonts_.font(role), fonts_.size(role), pos, colour, text.data(),
                 text.data() + text.size(), wrap_width);
   return measure(role, text, wrap_width);

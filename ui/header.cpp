@@ -78,10 +78,11 @@ float draw_header(ScreenContext& ctx) {
   // Hall name, from config.
   const auto& hall_primary = ctx.primary("hall.name");
   const auto& hall_secondary = ctx.secondary("hall.name");
-  const float name_h = cv.measure(FontRole::title, hall_primary).y;
+  const FontRole name_role = cv.fit(FontRole::title, hall_primary, w * 0.62f);
+  const float name_h = cv.measure(name_role, hall_primary).y;
   const float sub_h = cv.measure(FontRole::small, hall_secondary).y;
   float y = (band - name_h - sub_h - ctx.u(6.f)) * 0.5f;
-  cv.text(FontRole::title, ImVec2(pad, y), t.header_text, hall_primary);
+  cv.text(name_role, ImVec2(pad, y), t.header_text, hall_primary);
   cv.text(FontRole::small, ImVec2(pad, y + name_h + ctx.u(6.f)), t.header_subtext, hall_secondary);
 
   // Clock (minutes: the app wakes once a minute, not every frame).
@@ -107,10 +108,6 @@ float draw_header(ScreenContext& ctx) {
                                                                            : t.subtext;
   draw_network_icon(d, ctx.state.network, ImVec2(x + icon_r, cy), icon_r, net_colour);
   x += icon_r * 2 + ctx.u(12.f);
-  const auto& net_text = ctx.primary(network_text_id(ctx.state.network));
-  const float text_h = cv.measure(FontRole::body, net_text).y;
-  x += cv.text(FontRole::body, ImVec2(x, cy - text_h * 0.5f), net_colour, net_text).x + ctx.u(44.f);
-
   struct Item {
     core::Device device;
     const char* name_id;
@@ -118,13 +115,35 @@ float draw_header(ScreenContext& ctx) {
   constexpr std::array<Item, 3> items{{{core::Device::reader, "device.reader"},
                                        {core::Device::printer, "device.printer"},
                                        {core::Device::scanner, "device.scanner"}}};
-  for (const Item& item : items) {
-    const core::DeviceState s = ctx.state.device(item.device);
+  const auto& net_text = ctx.primary(network_text_id(ctx.state.network));
+  const float gaps = 4 * (icon_r * 2 + ctx.u(12.f)) + 3 * ctx.u(36.f);
+  const float room = w - 2 * pad - gaps;
+  // Each device as "name state"; when that cannot fit even small (long
+  // English words in elderly mode), a device that is fine drops its word,
+  // then every device does: the ring's symbol still tells the state.
+  std::array<std::string, 3> labels;
+  FontRole role = FontRole::small;
+  for (int detail = 2; detail >= 0; --detail) {
+    std::string all = net_text;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const core::DeviceState s = ctx.state.device(items[i].device);
+      const bool word = detail == 2 || (detail == 1 && s != core::DeviceState::ok);
+      labels[i] = ctx.primary(items[i].name_id);
+      if (word) labels[i] += " " + ctx.primary(device_text_id(s));
+      all += labels[i];
+    }
+    role = cv.fit(FontRole::body, all, room);
+    if (cv.measure(role, all).x <= room) break;
+  }
+  const float text_h = cv.measure(role, net_text).y;
+  x += cv.text(role, ImVec2(x, cy - text_h * 0.5f), net_colour, net_text).x + ctx.u(36.f);
+
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const core::DeviceState s = ctx.state.device(items[i].device);
     const ImU32 col = device_colour(t, s);
     draw_state_mark(d, s, ImVec2(x + icon_r, cy), icon_r, col);
-    x += icon_r * 2 + ctx.u(10.f);
-    const std::string label = ctx.primary(item.name_id) + " " + ctx.primary(device_text_id(s));
-    x += cv.text(FontRole::body, ImVec2(x, cy - text_h * 0.5f), col, label).x + ctx.u(36.f);
+    x += icon_r * 2 + ctx.u(12.f);
+    x += cv.text(role, ImVec2(x, cy - text_h * 0.5f), col, labels[i]).x + ctx.u(36.f);
   }
   return band + strip_h;
 }

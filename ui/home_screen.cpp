@@ -28,7 +28,8 @@ void draw_tile(ScreenContext& ctx, int index, core::Flow flow, ImVec2 min, ImVec
   const auto& label = ctx.primary(core::text_id(flow));
   const auto& label2 = ctx.secondary(core::text_id(flow));
   const auto& hint = ctx.primary(core::hint_text_id(flow));
-  const float label_h = cv.measure(FontRole::title, label).y;
+  const FontRole label_role = cv.fit(FontRole::title, label, w - ctx.u(24.f), FontRole::body);
+  const float label_h = cv.measure(label_role, label).y;
   const float label2_h = cv.measure(FontRole::body, label2).y;
   const float hint_h = ctx.state.elderly ? 0.f : cv.measure(FontRole::small, hint).y;
   const float r = std::min(w, h) * 0.17f;
@@ -39,7 +40,7 @@ void draw_tile(ScreenContext& ctx, int index, core::Flow flow, ImVec2 min, ImVec
   d.AddCircleFilled(ImVec2(cx, y + r), r, t.accent[index % 6]);
   draw_flow_icon(d, flow, ImVec2(cx, y + r), r * 0.62f, IM_COL32_WHITE);
   y += 2 * r + gap;
-  y += cv.text_centered(FontRole::title, cx, y, t.text, label).y;
+  y += cv.text_centered(label_role, cx, y, t.text, label).y;
   y += cv.text_centered(FontRole::body, cx, y, t.subtext, label2).y;
   // Elderly mode shows fewer words per tile.
   if (hint_h > 0) cv.text_centered(FontRole::small, cx, y + gap * 0.5f, t.subtext, hint);

@@ -27,10 +27,12 @@ bool draw_button(ScreenContext& ctx, const std::string& id, ImVec2 min, ImVec2 m
   d.AddRectFilled(min, max, fill, ctx.theme().rounding);
   if (pressed) d.AddRectFilled(min, max, IM_COL32(0, 0, 0, 0x30), ctx.theme().rounding);
   const float cx = (min.x + max.x) * 0.5f;
-  const float h1 = ctx.canvas.measure(FontRole::heading, ctx.primary(text_id)).y;
+  const float room = (max.x - min.x) - ctx.u(16.f);
+  const FontRole r1 = ctx.canvas.fit(FontRole::heading, ctx.primary(text_id), room);
+  const float h1 = ctx.canvas.measure(r1, ctx.primary(text_id)).y;
   const float h2 = ctx.canvas.measure(FontRole::small, ctx.secondary(text_id)).y;
   float y = (min.y + max.y - h1 - h2) * 0.5f;
-  y += ctx.canvas.text_centered(FontRole::heading, cx, y, text_colour, ctx.primary(text_id)).y;
+  y += ctx.canvas.text_centered(r1, cx, y, text_colour, ctx.primary(text_id)).y;
   ctx.canvas.text_centered(FontRole::small, cx, y, text_colour, ctx.secondary(text_id));
   return clicked;
 }
@@ -50,7 +52,7 @@ FrameResult draw_frame(const core::State& state, const core::Texts& texts, const
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                    ImGuiWindowFlags_NoScrollWithMouse);
 
-  Canvas canvas(*ImGui::GetWindowDrawList(), fonts, theme, result.missing_glyphs);
+  Canvas canvas(*ImGui::GetWindowDrawList(), fonts, theme, result.missing_glyphs, result.texts);
   ScreenContext ctx{state, texts, canvas, result.events, result.targets, display};
   const float top = draw_header(ctx);
   switch (state.screen) {
@@ -74,6 +76,13 @@ const TouchTarget* FrameResult::target(std::string_view id) const {
     if (t.id == id) return &t;
   }
   return nullptr;
+}
+
+bool FrameResult::shows_text(std::string_view text) const {
+  for (const std::string& t : texts) {
+    if (t.find(text) != std::string::npos) return true;
+  }
+  return false;
 }
 
 bool FrameResult::complete() const {

@@ -31,7 +31,9 @@ struct FrameResult {
   // frame is fully rendered.
   std::array<GlyphSet, kFontRoleCount> missing_glyphs;
   std::vector<TouchTarget> targets;
+  std::vector<std::string> texts;  // every text drawn, for checks by text
   bool complete() const;
+  bool shows_text(std::string_view text) const;
   const TouchTarget* target(std::string_view id) const;
 };
 

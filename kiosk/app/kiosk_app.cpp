@@ -1,6 +1,8 @@
 #include "kiosk/app/kiosk_app.hpp"
 
+#include "kiosk/app/event_wait.hpp"
 #include "kiosk/app/font_file.hpp"
+#include "kiosk/app/script.hpp"
 #include "kiosk/app/wall_clock.hpp"
 #include "ui/ui.hpp"
 
@@ -97,7 +99,16 @@ int run_kiosk(const RunOptions& options) {
   auto screen = Screen::open(screen_options, std::move(fonts));
   if (!screen) return fail("无法打开显示屏。", "Cannot open the display.", screen.error());
 
+  std::optional<ScriptRunner> script;
+  if (options.script) {
+    auto steps = load_script(*options.script);
+    if (!steps) return fail("测试脚本有误。", "The script is invalid.", steps.error());
+    std::filesystem::create_directories(options.screenshot_dir);
+    script.emplace(std::move(*steps), options.screenshot_dir);
+  }
+
   AppClock clock;
+  EventWaiter waiter;
   core::State initial = core::initial_state(settings_from(*cfg));
   if (options.lang) initial.lang = *options.lang;
   initial.elderly = options.elderly;
@@ -120,7 +131,7 @@ int run_kiosk(const RunOptions& options) {
         frames_owed = std::max(frames_owed, 1);
         continue;
       }
-      if (options.screenshot) {
+      if (options.screenshot && !script) {
         auto written = (*screen)->screenshot(*options.screenshot);
         if (!written) return fail("截图失败。", "Screenshot failed.", written.error());
         std::cout << options.screenshot->string() << "\n";
@@ -129,11 +140,39 @@ int run_kiosk(const RunOptions& options) {
       if (frames_owed > 0) continue;
     }
 
+    // The screen has settled: a script, if any, takes its next step.
+    bool script_waiting = false;
+    if (script) {
+      const ScriptAction action =
+          script->next(session.state(), (*screen)->last_frame(), std::chrono::steady_clock::now());
+      switch (action.kind) {
+        case ScriptAction::tap:
+          (*screen)->inject_tap(action.x, action.y);
+          break;
+        case ScriptAction::screenshot: {
+          auto written = (*screen)->screenshot(action.file);
+          if (!written) return fail("截图失败。", "Screenshot failed.", written.error());
+          std::cout << action.file.string() << "\n";
+          continue;
+        }
+        case ScriptAction::wait:
+          script_waiting = true;
+          break;
+        case ScriptAction::done:
+          return 0;
+        case ScriptAction::fail:
+          return fail("测试脚本未通过。", "The script failed.", action.error);
+        case ScriptAction::none:
+          break;
+      }
+    }
+
     // Sleep until input or the next timer (clock minute, inactivity warning).
     const core::Millis wake = core::next_wakeup(session.state(), into_minute);
-    const auto wait = std::clamp<std::int64_t>((wake - clock.monotonic()).count(), 0, 60'000);
+    auto wait = std::clamp<std::int64_t>((wake - clock.monotonic()).count(), 0, 60'000);
+    if (script_waiting) wait = std::min<std::int64_t>(wait, 50);  // re-check the wait's deadline
     SDL_Event event;
-    if (SDL_WaitEventTimeout(&event, static_cast<int>(wait)) != 0) {
+    if (waiter.wait(event, static_cast<int>(wait))) {
       do {
         if (event.type == SDL_QUIT) running = false;
         (*screen)->process(event);

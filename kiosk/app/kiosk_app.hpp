@@ -22,7 +22,9 @@ struct RunOptions {
   bool fullscreen = false;
   Rasterizer rasterizer = Rasterizer::soft;
   std::optional<std::filesystem::path> screenshot;  // write the first complete frame, then exit
-  std::optional<int> width, height;                 // override the configured panel size
+  std::optional<std::filesystem::path> script;  // run a script (kiosk/app/script.hpp), then exit
+  std::filesystem::path screenshot_dir = ".";   // where a script's shots go
+  std::optional<int> width, height;             // override the configured panel size
   std::optional<core::Lang> lang;
   bool elderly = false;
   std::filesystem::path font_path;

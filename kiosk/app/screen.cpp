@@ -85,12 +85,53 @@ Screen::~Screen() {
 
 void Screen::process(const SDL_Event& event) {
   ImGui_ImplSDL2_ProcessEvent(&event);
+  switch (event.type) {
+    case SDL_MOUSEMOTION:
+      pointer_.x = static_cast<float>(event.motion.x);
+      pointer_.y = static_cast<float>(event.motion.y);
+      break;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+      if (event.button.button != SDL_BUTTON_LEFT) break;
+      pointer_.x = static_cast<float>(event.button.x);
+      pointer_.y = static_cast<float>(event.button.y);
+      pointer_.down = event.type == SDL_MOUSEBUTTONDOWN;
+      pointer_.pressed |= pointer_.down;
+      break;
+    default:
+      break;
+  }
+}
+
+void Screen::inject_tap(float x, float y) {
+  const Uint32 window = SDL_GetWindowID(window_);
+  SDL_Event motion{};
+  motion.type = SDL_MOUSEMOTION;
+  motion.motion.windowID = window;
+  motion.motion.x = static_cast<Sint32>(x);
+  motion.motion.y = static_cast<Sint32>(y);
+  SDL_PushEvent(&motion);
+  for (Uint32 type : {SDL_MOUSEBUTTONDOWN, SDL_MOUSEBUTTONUP}) {
+    SDL_Event b{};
+    b.type = type;
+    b.button.windowID = window;
+    b.button.button = SDL_BUTTON_LEFT;
+    b.button.state = type == SDL_MOUSEBUTTONDOWN ? SDL_PRESSED : SDL_RELEASED;
+    b.button.clicks = 1;
+    b.button.x = static_cast<Sint32>(x);
+    b.button.y = static_cast<Sint32>(y);
+    SDL_PushEvent(&b);
+  }
 }
 
 Screen::Frame Screen::render(const core::State& state, const core::Texts& texts) {
   const auto started = std::chrono::steady_clock::now();
   if (options_.rasterizer == Rasterizer::sdl) ImGui_ImplSDLRenderer_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(pointer_.x, pointer_.y);
+  io.MouseDown[0] = pointer_.down || pointer_.pressed;
+  pointer_.pressed = false;
   UiRenderer::Frame drawn =
       ui_.draw(state, texts, ImVec2(static_cast<float>(width_), static_cast<float>(height_)));
   Frame frame;

@@ -52,6 +52,10 @@ class Screen {
   // Feeds one SDL event to ImGui.
   void process(const SDL_Event& event);
 
+  // Pushes a real touch (mouse motion, press, release at x, y) onto SDL's
+  // event queue, as a finger on the panel would produce.
+  void inject_tap(float x, float y);
+
   // Writes the last rendered frame as PNG.
   kx::expected<void, std::string> screenshot(const std::filesystem::path& path);
 
@@ -66,6 +70,14 @@ class Screen {
   ScreenOptions options_;
   UiRenderer ui_;
   ui::FrameResult last_frame_;
+  // The pointer as SDL's events told it. ImGui 1.86's SDL backend polls
+  // SDL's global mouse state instead, which injected events and an
+  // unfocused window (headless) never update; events are the truth here.
+  struct Pointer {
+    float x = -1e9f, y = -1e9f;
+    bool down = false;
+    bool pressed = false;  // went down since the last frame: hold it one frame
+  } pointer_;
   SDL_Window* window_ = nullptr;
   SDL_Renderer* renderer_ = nullptr;  // absent when headless with the soft rasteriser
   SDL_Texture* frame_texture_ = nullptr;

@@ -12,7 +12,8 @@ namespace {
 
 struct RunArgs {
   kiosk::app::RunOptions options;
-  std::string config_dir, state_dir, screenshot, size, lang, rasterizer, log_level = "info";
+  std::string config_dir, state_dir, screenshot, script, screenshot_dir, size, lang, rasterizer,
+      log_level = "info";
 };
 
 void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
@@ -32,6 +33,9 @@ void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
       ->check(CLI::IsMember({"soft", "sdl"}));
   cmd->add_option("--screenshot", args->screenshot,
                   "Write the first fully rendered frame as PNG, then exit");
+  cmd->add_option("--script", args->script,
+                  "Run a UI script (tap, expect-text, shot, ...) then exit");
+  cmd->add_option("--screenshot-dir", args->screenshot_dir, "Where a script's screenshots go");
   cmd->add_option("--size", args->size, "Panel size WxH, e.g. 1920x1080 (default from config)");
   cmd->add_option("--lang", args->lang, "Start language: zh or en")
       ->check(CLI::IsMember({"zh", "en"}));
@@ -48,6 +52,8 @@ void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
     if (!args->state_dir.empty()) opt.paths.state_dir = args->state_dir;
     if (args->rasterizer == "sdl") opt.rasterizer = kiosk::app::Rasterizer::sdl;
     if (!args->screenshot.empty()) opt.screenshot = args->screenshot;
+    if (!args->script.empty()) opt.script = args->script;
+    if (!args->screenshot_dir.empty()) opt.screenshot_dir = args->screenshot_dir;
     if (!args->lang.empty()) opt.lang = (args->lang == "en") ? core::Lang::en : core::Lang::zh;
     if (!args->size.empty()) {
       int w = 0, h = 0;

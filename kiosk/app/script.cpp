@@ -1,0 +1,137 @@
+#include "kiosk/app/script.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::app {
+namespace {
+
+std::string trim(const std::string& s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r");
+  return s.substr(b, e - b + 1);
+}
+
+std::string where(const ScriptStep& s) {
+  return "script line " + std::to_string(s.line) + ": ";
+}
+
+}  // namespace
+
+const char* screen_name(core::Screen screen) {
+  switch (screen) {
+    case core::Screen::home:
+      return "home";
+    case core::Screen::identify:
+      return "identify";
+  }
+  return "?";
+}
+
+kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::string& text) {
+  std::vector<ScriptStep> steps;
+  std::istringstream in(text);
+  std::string raw;
+  int line = 0;
+  while (std::getline(in, raw)) {
+    ++line;
+    const std::string l = trim(raw);
+    if (l.empty() || l[0] == '#') continue;
+    ScriptStep step;
+    step.line = line;
+    const auto space = l.find(' ');
+    step.verb = l.substr(0, space);
+    step.arg = space == std::string::npos ? "" : trim(l.substr(space + 1));
+    if (step.verb == "wait-screen") {
+      const auto sp = step.arg.find(' ');
+      if (sp != std::string::npos) {
+        try {
+          step.seconds = std::stod(step.arg.substr(sp + 1));
+        } catch (const std::exception&) {
+          return kx::unexpected(where(step) + "bad seconds '" + step.arg.substr(sp + 1) + "'");
+        }
+        step.arg = step.arg.substr(0, sp);
+      }
+    }
+    static const std::vector<std::string> kVerbs = {"tap", "expect-screen", "expect-text",
+                                                    "wait-screen", "shot"};
+    if (std::find(kVerbs.begin(), kVerbs.end(), step.verb) == kVerbs.end()) {
+      return kx::unexpected(where(step) + "unknown command '" + step.verb + "'");
+    }
+    if (step.arg.empty()) return kx::unexpected(where(step) + step.verb + " needs an argument");
+    steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+kx::expected<std::vector<ScriptStep>, std::string> load_script(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return kx::unexpected("cannot read script " + path.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_script(ss.str());
+}
+
+ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult& frame,
+                                std::chrono::steady_clock::time_point now) {
+  while (pos_ < steps_.size()) {
+    const ScriptStep& step = steps_[pos_];
+    if (step.verb == "tap") {
+      const ui::TouchTarget* t = frame.target(step.arg);
+      if (t == nullptr)
+        return {
+            ScriptAction::fail, 0, 0, {}, where(step) + "no target '" + step.arg + "' on screen"};
+      ++pos_;
+      const ImVec2 c = t->center();
+      return {ScriptAction::tap, c.x, c.y, {}, {}};
+    }
+    if (step.verb == "shot") {
+      ++pos_;
+      return {ScriptAction::screenshot, 0, 0, dir_ / (step.arg + ".png"), {}};
+    }
+    if (step.verb == "expect-screen") {
+      if (step.arg != screen_name(state.screen)) {
+        return {ScriptAction::fail,
+                0,
+                0,
+                {},
+                where(step) + "expected screen " + step.arg + ", on " + screen_name(state.screen)};
+      }
+      ++pos_;
+      continue;
+    }
+    if (step.verb == "expect-text") {
+      if (!frame.shows_text(step.arg)) {
+        return {ScriptAction::fail, 0, 0, {}, where(step) + "text '" + step.arg + "' is not shown"};
+      }
+      ++pos_;
+      continue;
+    }
+    if (step.verb == "wait-screen") {
+      if (step.arg == screen_name(state.screen)) {
+        wait_until_.reset();
+        ++pos_;
+        continue;
+      }
+      if (!wait_until_) {
+        wait_until_ = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                std::chrono::duration<double>(step.seconds));
+      }
+      if (now >= *wait_until_) {
+        return {
+            ScriptAction::fail,
+            0,
+            0,
+            {},
+            where(step) + "screen " + step.arg + " did not come; on " + screen_name(state.screen)};
+      }
+      return {ScriptAction::wait, 0, 0, {}, {}};
+    }
+    ++pos_;  // parse_script admits no other verbs
+  }
+  return {ScriptAction::done, 0, 0, {}, {}};
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,63 @@
+#pragma once
+// The test and demo harness: a small script language run inside the real
+// app. It acts only through real SDL input events (a tap is a mouse motion,
+// press and release pushed onto SDL's queue at a target's centre) and looks
+// only at what the app shows (the session state, the texts drawn), so a
+// script exercises exactly what a citizen's finger does.
+//
+//   # comment
+//   tap ID                 touch the target with this id (e.g. tile.entry.ticket)
+//   expect-screen NAME     the session is on screen NAME (home, identify)
+//   expect-text TEXT       TEXT is drawn on the current frame
+//   wait-screen NAME [S]   wait up to S seconds (default 10) for screen NAME
+//   shot NAME              write the current frame to <screenshot-dir>/NAME.png
+#include "base/expected.hpp"
+#include "kiosk/core/session.hpp"
+#include "ui/ui.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct ScriptStep {
+  int line = 0;
+  std::string verb;
+  std::string arg;
+  double seconds = 10.0;
+};
+
+kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::string& text);
+kx::expected<std::vector<ScriptStep>, std::string> load_script(const std::filesystem::path& path);
+
+const char* screen_name(core::Screen screen);
+
+// What a step asks of the app.
+struct ScriptAction {
+  enum Kind { none, tap, screenshot, wait, done, fail } kind = none;
+  float x = 0, y = 0;          // tap
+  std::filesystem::path file;  // screenshot
+  std::string error;           // fail
+};
+
+class ScriptRunner {
+ public:
+  ScriptRunner(std::vector<ScriptStep> steps, std::filesystem::path screenshot_dir)
+      : steps_(std::move(steps)), dir_(std::move(screenshot_dir)) {}
+
+  // Called whenever the app is idle (every frame drawn and complete).
+  // `now` is monotonic, for wait deadlines.
+  ScriptAction next(const core::State& state, const ui::FrameResult& frame,
+                    std::chrono::steady_clock::time_point now);
+
+ private:
+  std::vector<ScriptStep> steps_;
+  std::filesystem::path dir_;
+  std::size_t pos_ = 0;
+  std::optional<std::chrono::steady_clock::time_point> wait_until_;
+};
+
+}  // namespace kiosk::app

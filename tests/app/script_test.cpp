@@ -1,0 +1,73 @@
+// The script harness's own parser: mistakes in a script are reported with
+// their line, before anything runs.
+#include "kiosk/app/script.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+TEST(Script, ParsesStepsAndSkipsComments) {
+  auto steps = kiosk::app::parse_script(
+      "# hi\n\ntap tile.entry.ticket\nwait-screen identify 2.5\nshot a b\n");
+  ASSERT_TRUE(steps.has_value()) << steps.error();
+  ASSERT_EQ(steps->size(), 3u);
+  EXPECT_EQ((*steps)[0].verb, "tap");
+  EXPECT_EQ((*steps)[0].arg, "tile.entry.ticket");
+  EXPECT_EQ((*steps)[0].line, 3);
+  EXPECT_EQ((*steps)[1].arg, "identify");
+  EXPECT_DOUBLE_EQ((*steps)[1].seconds, 2.5);
+  EXPECT_EQ((*steps)[2].arg, "a b");
+}
+
+TEST(Script, RejectsUnknownCommandsAndMissingArguments) {
+  auto bad = kiosk::app::parse_script("tap x\nfly away\n");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().find("line 2"), std::string::npos);
+  EXPECT_NE(bad.error().find("fly"), std::string::npos);
+  auto empty = kiosk::app::parse_script("tap\n");
+  ASSERT_FALSE(empty.has_value());
+  EXPECT_NE(empty.error().find("needs an argument"), std::string::npos);
+  auto secs = kiosk::app::parse_script("wait-screen home soon\n");
+  ASSERT_FALSE(secs.has_value());
+}
+
+TEST(Script, RunnerFailsOnAMissingTargetAndWrongScreen) {
+  auto steps = kiosk::app::parse_script("expect-screen identify\n");
+  kiosk::app::ScriptRunner runner(*steps, "/tmp");
+  const auto state = core::initial_state(core::Settings{});
+  ui::FrameResult frame;
+  auto a = runner.next(state, frame, std::chrono::steady_clock::now());
+  EXPECT_EQ(a.kind, kiosk::app::ScriptAction::fail);
+  EXPECT_NE(a.error.find("on home"), std::string::npos);
+
+  kiosk::app::ScriptRunner tapper(*kiosk::app::parse_script("tap nowhere\n"), "/tmp");
+  a = tapper.next(state, frame, std::chrono::steady_clock::now());
+  EXPECT_EQ(a.kind, kiosk::app::ScriptAction::fail);
+  EXPECT_NE(a.error.find("nowhere"), std::string::npos);
+}
+
+TEST(Script, WaitGivesUpAtItsDeadline) {
+  kiosk::app::ScriptRunner runner(*kiosk::app::parse_script("wait-screen identify 1\n"), "/tmp");
+  const auto state = core::initial_state(core::Settings{});
+  ui::FrameResult frame;
+  const auto t0 = std::chrono::steady_clock::time_point{};
+  EXPECT_EQ(runner.next(state, frame, t0).kind, kiosk::app::ScriptAction::wait);
+  EXPECT_EQ(runner.next(state, frame, t0 + std::chrono::milliseconds(999)).kind,
+            kiosk::app::ScriptAction::wait);
+  EXPECT_EQ(runner.next(state, frame, t0 + std::chrono::seconds(1)).kind,
+            kiosk::app::ScriptAction::fail);
+}
+
+TEST(Script, TapAimsAtTheTargetCentre) {
+  kiosk::app::ScriptRunner runner(*kiosk::app::parse_script("tap b\n"), "/tmp");
+  ui::FrameResult frame;
+  frame.targets.push_back(ui::TouchTarget{"b", ImVec2(10, 20), ImVec2(30, 60)});
+  auto a = runner.next(core::initial_state(core::Settings{}), frame, {});
+  ASSERT_EQ(a.kind, kiosk::app::ScriptAction::tap);
+  EXPECT_FLOAT_EQ(a.x, 20);
+  EXPECT_FLOAT_EQ(a.y, 40);
+  EXPECT_EQ(runner.next(core::initial_state(core::Settings{}), frame, {}).kind,
+            kiosk::app::ScriptAction::done);
+}
+
+}  // namespace
