@@ -35,15 +35,30 @@ void draw_tile(ScreenContext& ctx, int index, core::Flow flow, ImVec2 min, ImVec
   const float r = std::min(w, h) * 0.17f;
   const float gap = ctx.u(14.f);
   const float block = 2 * r + gap + label_h + label2_h + (hint_h > 0 ? gap * 0.5f + hint_h : 0);
-  float y = min.y + (h - block) * 0.5f;
-
-  d.AddCircleFilled(ImVec2(cx, y + r), r, t.accent[index % 6]);
-  draw_flow_icon(d, flow, ImVec2(cx, y + r), r * 0.62f, IM_COL32_WHITE);
-  y += 2 * r + gap;
-  y += cv.text_centered(label_role, cx, y, t.text, label).y;
-  y += cv.text_centered(FontRole::body, cx, y, t.subtext, label2).y;
-  // Elderly mode shows fewer words per tile.
-  if (hint_h > 0) cv.text_centered(FontRole::small, cx, y + gap * 0.5f, t.subtext, hint);
+  if (block <= h - 2 * gap) {
+    // Stacked: the pictogram above the labels.
+    float y = min.y + (h - block) * 0.5f;
+    d.AddCircleFilled(ImVec2(cx, y + r), r, t.accent[index % 6]);
+    draw_flow_icon(d, flow, ImVec2(cx, y + r), r * 0.62f, IM_COL32_WHITE);
+    y += 2 * r + gap;
+    y += cv.text_centered(label_role, cx, y, t.text, label).y;
+    y += cv.text_centered(FontRole::body, cx, y, t.subtext, label2).y;
+    // Elderly mode shows fewer words per tile.
+    if (hint_h > 0) cv.text_centered(FontRole::small, cx, y + gap * 0.5f, t.subtext, hint);
+    return;
+  }
+  // Short tiles (square or small panels): the pictogram left of the labels.
+  const float rs = std::min(h * 0.32f, w * 0.16f);
+  const float disc_x = min.x + gap + rs;
+  d.AddCircleFilled(ImVec2(disc_x, min.y + h * 0.5f), rs, t.accent[index % 6]);
+  draw_flow_icon(d, flow, ImVec2(disc_x, min.y + h * 0.5f), rs * 0.62f, IM_COL32_WHITE);
+  const float tx = disc_x + rs + gap;
+  const float room = max.x - tx - gap;
+  const FontRole side_role = cv.fit(label_role, label, room);
+  const float lh = cv.measure(side_role, label).y;
+  float y = min.y + (h - lh - label2_h) * 0.5f;
+  y += cv.text(side_role, ImVec2(tx, y), t.text, label).y;
+  cv.text(cv.fit(FontRole::body, label2, room), ImVec2(tx, y), t.subtext, label2);
 }
 
 }  // namespace
