@@ -204,7 +204,15 @@ Printer::Attempt Printer::run_attempt(const PrintJob& job, PrintResult& result) 
       return Attempt::failed;
     }
     if (parser_.transmit_answered() > answered_before) {
-      note_status(result, parser_.status());
+      // Everything is printed; DLE EOT once more for what the job left
+      // behind (paper near end after this receipt, a cutter fault).
+      auto after = poll_status();
+      const Status s = after ? *after : parser_.status();
+      note_status(result, s);
+      if (s.cutter_error) {
+        result.error = Error{ErrorCode::cutter_error, "autocutter error after the job"};
+        return Attempt::done_not_cut;
+      }
       return Attempt::done;
     }
     Status s = parser_.status();  // ASB may have told us already

@@ -11,7 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   devsim::printer::Faults faults;
   if (data[0] & 1) faults.paper_out_after_lines = data[0] >> 1;
   if (data[0] & 0x80) faults.cutter_error = true;
-  devsim::printer::VirtualPrinter vp((data[1] & 1) ? 576 : 384, nullptr, faults);
+  // A short paper cap keeps each run fast; the cap itself is exercised.
+  devsim::printer::VirtualPrinter vp((data[1] & 1) ? 576 : 384, nullptr, faults, {}, 3000);
   const std::size_t split = size > 2 ? 2 + data[1] % (size - 2) : 2;
   (void)vp.receive(std::span<const std::uint8_t>(data + 2, split - 2));
   (void)vp.act(devsim::printer::OperatorAction::refill_paper);

@@ -9,9 +9,6 @@ namespace devsim::printer {
 namespace {
 
 constexpr std::uint8_t LF = 0x0A, HT = 0x09, ESC = 0x1B, GS = 0x1D, FS = 0x1C, DLE = 0x10;
-// Caps that keep a hostile stream from eating all memory: a receipt longer
-// than this many dots is cut off (about 12 m of paper).
-constexpr int kMaxPaperRows = 100000;
 
 Step need() {
   return {};
@@ -34,8 +31,8 @@ char32_t decode_utf8_first(const std::string& s) {
 
 }  // namespace
 
-Interpreter::Interpreter(int paper_width, GlyphSource* glyphs)
-    : width_(std::clamp(paper_width, 8, 4096)), glyphs_(glyphs) {
+Interpreter::Interpreter(int paper_width, GlyphSource* glyphs, int max_rows)
+    : width_(std::clamp(paper_width, 8, 4096)), max_rows_(std::max(max_rows, 1)), glyphs_(glyphs) {
   box_.width = 12;
   box_.height = 24;
   box_.ink.assign(12 * 24, 0);
@@ -59,13 +56,13 @@ void Interpreter::reset_modes() {
 }
 
 void Interpreter::ensure_rows(int rows) {
-  rows = std::min(rows, kMaxPaperRows);
+  rows = std::min(rows, max_rows_);
   const std::size_t need = static_cast<std::size_t>(rows) * width_;
   if (ink_.size() < need) ink_.resize(need, 0);
 }
 
 void Interpreter::feed_dots(int dots) {
-  y_ = std::min(y_ + std::max(dots, 0), kMaxPaperRows);
+  y_ = std::min(y_ + std::max(dots, 0), max_rows_);
   ensure_rows(y_);
 }
 
@@ -84,7 +81,7 @@ void Interpreter::feed_dots(int dots) {
 void Interpreter::blit(const ::printer::Bitmap& img, int x0, int sx, int sy) {
   const int h = img.height * sy;
   ensure_rows(y_ + h);
-  for (int y = 0; y < h && y_ + y < kMaxPaperRows; ++y) {
+  for (int y = 0; y < h && y_ + y < max_rows_; ++y) {
     for (int x = 0; x < img.width * sx; ++x) {
       const int px = x0 + x;
       if (px < 0 || px >= width_) continue;
@@ -122,7 +119,7 @@ void Interpreter::print_line(bool feed_if_empty) {
     const int top = y_ + height - g.height * c.hmul;  // characters sit on a common bottom line
     for (int gy = 0; gy < g.height * c.hmul; ++gy) {
       const int py = top + gy;
-      if (py >= kMaxPaperRows) break;
+      if (py >= max_rows_) break;
       for (int gx = 0; gx < g.width * c.wmul; ++gx) {
         if (!g.ink[static_cast<std::size_t>(gy / c.hmul) * g.width + gx / c.wmul]) continue;
         for (int b = 0; b <= (c.bold ? 1 : 0); ++b) {

@@ -32,8 +32,12 @@ struct Step {
 
 class Interpreter {
  public:
+  // A receipt longer than this many dots is cut off (about 12 m of paper),
+  // so a hostile stream cannot eat all memory with feeds.
+  static constexpr int kDefaultMaxRows = 100000;
+
   // `glyphs` may be null: text then draws as boxes (fuzzing, no font).
-  Interpreter(int paper_width, GlyphSource* glyphs);
+  Interpreter(int paper_width, GlyphSource* glyphs, int max_rows = kDefaultMaxRows);
 
   // Interprets the command at the start of `data`.
   Step step(std::span<const std::uint8_t> data);
@@ -73,6 +77,7 @@ class Interpreter {
   char32_t decode_gb(const std::uint8_t* p, std::size_t n);
 
   int width_;
+  int max_rows_;
   GlyphSource* glyphs_;
   Glyph box_;  // stands in for glyphs when there is no font
   // Paper: one byte per dot, grows downward.

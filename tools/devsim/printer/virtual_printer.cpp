@@ -37,8 +37,8 @@ std::optional<OperatorAction> parse_operator_action(const std::string& w) {
 }
 
 VirtualPrinter::VirtualPrinter(int paper_width, GlyphSource* glyphs, Faults faults,
-                               std::filesystem::path out_dir)
-    : interp_(paper_width, glyphs), faults_(faults), out_dir_(std::move(out_dir)) {
+                               std::filesystem::path out_dir, int max_rows)
+    : interp_(paper_width, glyphs, max_rows), faults_(faults), out_dir_(std::move(out_dir)) {
   cover_open_ = faults.cover_open;
   offline_ = faults.offline;
   paper_out_ = faults.paper_out_after_lines == 0;

@@ -41,7 +41,7 @@ class VirtualPrinter {
  public:
   // Receipts are written to `out_dir` (empty: kept in memory only).
   VirtualPrinter(int paper_width, GlyphSource* glyphs, Faults faults,
-                 std::filesystem::path out_dir = {});
+                 std::filesystem::path out_dir = {}, int max_rows = Interpreter::kDefaultMaxRows);
 
   // Bytes from the host; returns the bytes the printer sends back.
   std::vector<std::uint8_t> receive(std::span<const std::uint8_t> bytes);
