@@ -56,7 +56,7 @@ Glyph GlyphSource::render(char32_t cp, bool wide) {
   if (FT_Load_Char(face, cp, FT_LOAD_RENDER) != 0) return g;
   const FT_GlyphSlot slot = face->glyph;
   const FT_Bitmap& bm = slot->bitmap;
-  const int baseline = 20;
+  const int baseline = 21;  // ascender ~0.88 em above, descender ~0.12 em below, in 24 dots
   const int advance = static_cast<int>(slot->advance.x >> 6);
   const int x0 = (g.width - advance) / 2 + slot->bitmap_left;
   const int y0 = baseline - slot->bitmap_top;
