@@ -511,7 +511,7 @@ kx::expected<void, Error> Store::mark_delivered(std::int64_t id) {
     sql::Db& d = impl_->db;
     auto tx = sql::Transaction::begin(d);
     if (!tx) return kx::unexpected(tx.error());
-    // secure_delete zeroes the freed pages; incremental_vacuum hands them back.
+    // secure_delete zeroes the freed pages; compact() hands them back.
     if (auto r = exec_one(d, "DELETE FROM parts WHERE item_id = ?1", {id}); !r) return r;
     if (auto r = exec_one(d,
                           "UPDATE items SET state = 2, finished_ms = ?2, stored_bytes = 0, "
@@ -521,7 +521,6 @@ kx::expected<void, Error> Store::mark_delivered(std::int64_t id) {
       return r;
     }
     if (d.changes() == 0) return kx::unexpected(Error{ErrorCode::not_found, std::to_string(id)});
-    if (auto r = d.exec("PRAGMA incremental_vacuum"); !r) return r;
     return tx->commit();
   });
 }
@@ -598,6 +597,12 @@ kx::expected<int, Error> Store::expire_due() {
   }
   if (auto c = tx->commit(); !c) return kx::unexpected(c.error());
   return static_cast<int>(ids.size());
+}
+
+kx::expected<void, Error> Store::compact() {
+  std::lock_guard lock(impl_->mu);
+  if (auto r = impl_->db.exec("PRAGMA incremental_vacuum"); !r) return r;
+  return impl_->db.exec("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 kx::expected<int, Error> Store::purge_retained() {

@@ -98,6 +98,7 @@ kx::expected<void, Error> DeliveryWorker::maintain() {
   if (!expired) return kx::unexpected(expired.error());
   auto purged = store_.purge_retained();
   if (!purged) return kx::unexpected(purged.error());
+  if (auto c = store_.compact(); !c) return c;
   publish();
   return {};
 }
@@ -141,6 +142,7 @@ bool DeliveryWorker::run_until(std::stop_token stop, std::chrono::steady_clock::
                                bool until_empty) {
   using std::chrono::steady_clock;
   auto next_maintenance = steady_clock::now();
+  bool dirty = false;  // something was acknowledged since the last compact()
   while (!stop.stop_requested() && steady_clock::now() < deadline) {
     if (steady_clock::now() >= next_maintenance) {
       (void)maintain();  // failures show up in the next store call too
@@ -155,7 +157,15 @@ bool DeliveryWorker::run_until(std::stop_token stop, std::chrono::steady_clock::
                               steady_clock::duration{options_.error_pause}));
       continue;
     }
-    if (*did) continue;
+    if (*did) {
+      dirty = true;
+      continue;
+    }
+    if (dirty) {
+      // Idle now: return freed space and shrink the WAL off the hot path.
+      (void)store_.compact();
+      dirty = false;
+    }
     if (until_empty) {
       auto s = store_.stats();
       if (s && s->depth() == 0) return true;
