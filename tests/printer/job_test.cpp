@@ -4,6 +4,7 @@
 // ByteStream instead of a pty; that stream is the only stand-in here, and it
 // exists so a hook can run between the kiosk's write and the printer's
 // reaction.
+#include "drivers/printer/device_stream.hpp"
 #include "drivers/printer/printer.hpp"
 #include "drivers/printer/receipt_template.hpp"
 #include "tools/devsim/printer/virtual_printer.hpp"
@@ -12,7 +13,9 @@
 
 #include <deque>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 
 namespace {
 
@@ -162,6 +165,40 @@ TEST(PrinterJob, DiscardedJobIsNotPrinted) {
   link->act(OperatorAction::close_cover);
   EXPECT_EQ(p.retry_pending().attempts, 0);
   EXPECT_EQ(vp.receipts_cut(), 0);
+}
+
+TEST(PrinterJob, FileSinkKeepsTheExactBytesAndNeverAnswers) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("printer-sink-" + std::to_string(::getpid()) + ".bin");
+  const auto job = ticket();
+  {
+    auto sink = printer::FileSink::open(path);
+    ASSERT_TRUE(sink);
+    ASSERT_TRUE((*sink)->write(job.bytes, 1s));
+    std::uint8_t buf[4];
+    auto r = (*sink)->read(buf, 0ms);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, transport::ErrorCode::timeout);
+  }
+  std::ifstream in(path, std::ios::binary);
+  const std::vector<std::uint8_t> got((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(got, job.bytes);
+  std::filesystem::remove(path);
+
+  // A printer that never answers status is not printed to: the job is kept.
+  printer::Printer p(
+      [&]() -> kx::expected<std::unique_ptr<transport::ByteStream>, transport::Error> {
+        auto s = printer::FileSink::open(path);
+        if (!s) return kx::unexpected(s.error());
+        return std::unique_ptr<transport::ByteStream>(std::move(*s));
+      },
+      fast());
+  auto r = p.print(job);
+  EXPECT_EQ(r.outcome, Outcome::kept_pending);
+  ASSERT_TRUE(r.error);
+  EXPECT_EQ(r.error->code, printer::ErrorCode::timeout);
+  EXPECT_TRUE(p.pending());
+  std::filesystem::remove(path);
 }
 
 }  // namespace
