@@ -9,6 +9,7 @@
 #include "drivers/idcard/session.hpp"
 #include "drivers/transport/usb_bulk.hpp"
 #include "drivers/transport/usb_hotplug.hpp"
+#include "tests/idcard/subprocess.hpp"
 #include "tools/devsim/idcard/cards_file.hpp"
 #include "tools/devsim/idcard/sam_model.hpp"
 
@@ -250,6 +251,23 @@ TEST(IdcardUsb, UnpluggedDeviceIsDisconnectedAndComesBackOnReplug) {
   auto back = reader.sam_status();  // the stream reopens by itself
   EXPECT_TRUE(back) << back.error().detail;
   EXPECT_TRUE((*s)->connected());
+}
+
+TEST(IdcardUsb, CliReadsOverUsb) {
+  if (!under_umockdev()) GTEST_SKIP() << "needs LD_PRELOAD=libumockdev-preload.so.0";
+  // The child inherits the test bed (UMOCKDEV_DIR and the preload).
+  idcard_sim::SamModel model(cards(), idcard_sim::Fault::none);
+  model.present(4);
+  UmockdevRig rig;
+  ASSERT_TRUE(rig.add(device_description({0x81, 0x02}), script_for(model, kFullRead, false)));
+  idcard_test::Child cli({KIOSK_BINARY_DIR "/bin/kiosk", "device", "idcard", "read", "--usb",
+                          "0400:C35A", "--timeout", "10"});
+  std::string out, err;
+  auto code = cli.wait(out, err);
+  ASSERT_TRUE(code.has_value());
+  EXPECT_EQ(*code, 0) << err;
+  EXPECT_NE(out.find("\"id_number\":\"USA1*******0014\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"card_type\":\"foreign_permanent_2017\""), std::string::npos) << out;
 }
 
 TEST(IdcardUsb, HotplugWatcherSeesArrivalAndRemoval) {
