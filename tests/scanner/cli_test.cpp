@@ -16,13 +16,13 @@ namespace {
 
 const std::string kKiosk = KIOSK_BINARY_DIR "/bin/kiosk";
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string output;  // stdout and stderr together
 };
 
-Run run(const std::string& args) {
-  Run r;
+CliRun run(const std::string& args) {
+  CliRun r;
   const std::string cmd = kKiosk + " " + args + " 2>&1";
   FILE* p = ::popen(cmd.c_str(), "r");
   if (!p) return r;
@@ -43,7 +43,7 @@ std::filesystem::path out_dir() {
 }
 
 TEST(ScannerCli, ListShowsTestDevices) {
-  const Run r = run("device scanner list");
+  const CliRun r = run("device scanner list");
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("test:0"), std::string::npos);
   EXPECT_NE(r.output.find("test:1"), std::string::npos);
@@ -51,8 +51,8 @@ TEST(ScannerCli, ListShowsTestDevices) {
 
 TEST(ScannerCli, AdfScanWritesPagesAndReport) {
   const auto out = out_dir();
-  const Run r = run("device scanner scan --device test:0 --source adf --pages 3 --dpi 100 --out " +
-                    out.string());
+  const CliRun r = run(
+      "device scanner scan --device test:0 --source adf --pages 3 --dpi 100 --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   for (const char* f : {"page-001.jpg", "page-002.jpg", "page-003.jpg", "report.json"})
     EXPECT_TRUE(std::filesystem::exists(out / f)) << f;
@@ -68,7 +68,7 @@ TEST(ScannerCli, AdfScanWritesPagesAndReport) {
 
 TEST(ScannerCli, JamExitsNonZeroWithBilingualReason) {
   const auto out = out_dir();
-  const Run r =
+  const CliRun r =
       run("device scanner scan --device test:0 --source adf --pages 2 --dpi 75 "
           "--option read-return-value=SANE_STATUS_JAMMED --out " +
           out.string());
@@ -83,7 +83,7 @@ TEST(ScannerCli, JamExitsNonZeroWithBilingualReason) {
 
 TEST(ScannerCli, UnknownDeviceExitsTwo) {
   const auto out = out_dir();
-  const Run r = run("device scanner scan --device nosuch:9 --out " + out.string());
+  const CliRun r = run("device scanner scan --device nosuch:9 --out " + out.string());
   EXPECT_EQ(r.exit_code, 2) << r.output;
   EXPECT_NE(r.output.find("未找到扫描仪"), std::string::npos) << r.output;
   std::filesystem::remove_all(out);
@@ -91,7 +91,7 @@ TEST(ScannerCli, UnknownDeviceExitsTwo) {
 
 TEST(ScannerCli, PdfHoldsAllPages) {
   const auto out = out_dir();
-  const Run r =
+  const CliRun r =
       run("device scanner scan --device test:1 --pages 2 --dpi 75 --pdf --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
   std::ifstream f(out / "scan.pdf", std::ios::binary);
