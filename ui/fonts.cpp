@@ -35,7 +35,11 @@ bool Fonts::build(ImFontAtlas& atlas, bool elderly) {
   atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
   atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
   atlas.Flags |= ImFontAtlasFlags_NoMouseCursors | ImFontAtlasFlags_NoPowerOfTwoHeight;
-  for (std::size_t i = 0; i < kFontRoleCount; ++i) {
+  // Before the first frame, one face load stands in for all five: each
+  // FreeType face of the CJK collection costs milliseconds to open.
+  probing_ = !measured_;
+  const std::size_t count = probing_ ? 1 : kFontRoleCount;
+  for (std::size_t i = 0; i < count; ++i) {
     ImFontConfig cfg;
     // ImGui only reads the font bytes; the const_cast is for its C-style API.
     cfg.FontData = const_cast<unsigned char*>(source_.data);  // NOLINT
@@ -58,6 +62,7 @@ bool Fonts::build(ImFontAtlas& atlas, bool elderly) {
     fonts_[i] = atlas.AddFont(&cfg);
     atlas.ConfigData.back().FontDataOwnedByAtlas = false;
   }
+  for (std::size_t i = count; i < kFontRoleCount; ++i) fonts_[i] = fonts_[0];
   return atlas.Build();
 }
 

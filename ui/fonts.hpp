@@ -41,8 +41,14 @@ class Fonts {
   // Adds glyphs a frame could not draw at `role`; true if the atlas must be
   // rebuilt. Glyphs already asked for (and absent from the font) add nothing.
   bool add_glyphs(FontRole role, const GlyphSet& missing) {
+    measured_ = true;
     return glyphs_[static_cast<std::size_t>(role)].merge(missing) > 0;
   }
+
+  // True after a build made before any frame told which glyphs each size
+  // needs: that build is a probe (one small font standing in for every
+  // size, cheap to make) and must be followed by a real one.
+  bool probing() const { return probing_; }
 
   ImFont* font(FontRole role) const { return fonts_[static_cast<std::size_t>(role)]; }
   float size(FontRole role) const { return sizes_[static_cast<std::size_t>(role)]; }
@@ -60,6 +66,8 @@ class Fonts {
   std::array<ImFont*, kFontRoleCount> fonts_{};
   std::array<float, kFontRoleCount> sizes_{};
   bool elderly_ = false;
+  bool measured_ = false;
+  bool probing_ = false;
 };
 
 }  // namespace ui

@@ -51,7 +51,7 @@ UiRenderer::Frame UiRenderer::draw(const core::State& state, const core::Texts& 
     grew |= fonts_.add_glyphs(static_cast<ui::FontRole>(role), frame.ui.missing_glyphs[role]);
   }
   // Glyphs the font itself lacks stay missing; drawing again would not help.
-  if (grew) {
+  if (grew || fonts_.probing()) {
     rebuild_fonts(state.elderly);
     frame.complete = false;
   }
