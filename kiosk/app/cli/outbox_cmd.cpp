@@ -247,6 +247,9 @@ int drain(const OutboxArgs& a) {
   const auto p = outbox_paths(a);
   auto key = oc::load_key_file(p.key);
   if (!key) return fail(key.error());
+  std::error_code ec;
+  fs::create_directories(p.db.parent_path(), ec);  // first drain before any enqueue
+  if (!ec) fs::permissions(p.db.parent_path(), fs::perms::owner_all, ec);
   oc::SystemClock clock;
   auto store = oc::Store::open(p.db, *key, {}, clock, oc::Mode::owner);
   if (!store) return fail(store.error());
