@@ -37,6 +37,9 @@ bool EventWaiter::wait(SDL_Event& event, int timeout_ms) {
     if (::poll(&p, 1, slice) > 0) {
       std::uint64_t drained = 0;
       [[maybe_unused]] const auto n = ::read(fd_, &drained, sizeof drained);
+      SDL_PumpEvents();
+      // Woken by another thread: return so the caller takes its events.
+      return SDL_PeepEvents(&event, 1, SDL_GETEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
     }
   }
 }

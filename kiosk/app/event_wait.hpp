@@ -25,7 +25,8 @@ class EventWaiter {
   // Thread-safe: wakes the waiter (after an SDL_PushEvent elsewhere).
   void wake();
 
-  // Waits up to timeout_ms for an event; true with `event` filled.
+  // Waits up to timeout_ms for an SDL event (true, `event` filled), or
+  // until woken by another thread (false early).
   bool wait(SDL_Event& event, int timeout_ms);
 
  private:

@@ -1,7 +1,9 @@
 #include "kiosk/app/kiosk_app.hpp"
 
+#include "kiosk/app/app_events.hpp"
 #include "kiosk/app/event_wait.hpp"
 #include "kiosk/app/font_file.hpp"
+#include "kiosk/app/network_monitor.hpp"
 #include "kiosk/app/script.hpp"
 #include "kiosk/app/wall_clock.hpp"
 #include "ui/ui.hpp"
@@ -109,6 +111,8 @@ int run_kiosk(const RunOptions& options) {
 
   AppClock clock;
   EventWaiter waiter;
+  AppEvents app_events(waiter);
+  std::unique_ptr<NetworkMonitor> network;
   core::State initial = core::initial_state(settings_from(*cfg));
   if (options.lang) initial.lang = *options.lang;
   initial.elderly = options.elderly;
@@ -130,6 +134,11 @@ int run_kiosk(const RunOptions& options) {
       if (!frame.complete) {
         frames_owed = std::max(frames_owed, 1);
         continue;
+      }
+      // The platform (and, with --sim, its simulator) comes up after the
+      // first frame, off this thread: start-up never waits for the network.
+      if (!network && options.sim && !options.screenshot) {
+        network = std::make_unique<NetworkMonitor>(app_events, NetworkMonitor::Options{});
       }
       if (options.screenshot && !script) {
         auto written = (*screen)->screenshot(*options.screenshot);
@@ -178,6 +187,9 @@ int run_kiosk(const RunOptions& options) {
         (*screen)->process(event);
       } while (SDL_PollEvent(&event) != 0);
       frames_owed = kFramesAfterInput;
+    }
+    for (const core::Event& e : app_events.take()) {
+      if (session.apply(e)) frames_owed = std::max(frames_owed, 1);
     }
     if (session.apply(core::Tick{clock.monotonic(), clock.wall(&into_minute)})) {
       frames_owed = std::max(frames_owed, 1);

@@ -44,7 +44,7 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
     const auto space = l.find(' ');
     step.verb = l.substr(0, space);
     step.arg = space == std::string::npos ? "" : trim(l.substr(space + 1));
-    if (step.verb == "wait-screen") {
+    if (step.verb == "wait-screen" || step.verb == "wait-text") {
       const auto sp = step.arg.find(' ');
       if (sp != std::string::npos) {
         try {
@@ -55,8 +55,8 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
         step.arg = step.arg.substr(0, sp);
       }
     }
-    static const std::vector<std::string> kVerbs = {"tap", "expect-screen", "expect-text",
-                                                    "wait-screen", "shot"};
+    static const std::vector<std::string> kVerbs = {"tap",         "expect-screen", "expect-text",
+                                                    "wait-screen", "wait-text",     "shot"};
     if (std::find(kVerbs.begin(), kVerbs.end(), step.verb) == kVerbs.end()) {
       return kx::unexpected(where(step) + "unknown command '" + step.verb + "'");
     }
@@ -109,8 +109,10 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
       ++pos_;
       continue;
     }
-    if (step.verb == "wait-screen") {
-      if (step.arg == screen_name(state.screen)) {
+    if (step.verb == "wait-screen" || step.verb == "wait-text") {
+      const bool met = step.verb == "wait-screen" ? step.arg == screen_name(state.screen)
+                                                  : frame.shows_text(step.arg);
+      if (met) {
         wait_until_.reset();
         ++pos_;
         continue;

@@ -10,6 +10,8 @@
 //   expect-screen NAME     the session is on screen NAME (home, identify)
 //   expect-text TEXT       TEXT is drawn on the current frame
 //   wait-screen NAME [S]   wait up to S seconds (default 10) for screen NAME
+//   wait-text TEXT [S]     wait up to S seconds for TEXT to be drawn (a device
+//                          or the network changing state); TEXT has no spaces
 //   shot NAME              write the current frame to <screenshot-dir>/NAME.png
 #include "base/expected.hpp"
 #include "kiosk/core/session.hpp"

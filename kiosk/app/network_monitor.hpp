@@ -1,0 +1,38 @@
+#pragma once
+// Watches whether the platform answers and tells the session core, from a
+// thread of its own so a slow or dead network never stalls the screen.
+// With --sim it first starts the embedded platform simulator and enrols
+// against it (SimPlatform), in the background, after the first frame.
+#include "kiosk/app/app_events.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+namespace kiosk::app {
+
+class NetworkMonitor {
+ public:
+  struct Options {
+    bool start_simulator = true;
+    std::chrono::seconds interval{30};
+  };
+  NetworkMonitor(AppEvents& events, Options options);
+  ~NetworkMonitor();  // stops the thread (and the simulator it started)
+  NetworkMonitor(const NetworkMonitor&) = delete;
+  NetworkMonitor& operator=(const NetworkMonitor&) = delete;
+
+ private:
+  void run();
+
+  AppEvents& events_;
+  Options options_;
+  std::mutex mutex_;
+  std::condition_variable stop_cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+}  // namespace kiosk::app
