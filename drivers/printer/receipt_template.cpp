@@ -1,5 +1,7 @@
 #include "drivers/printer/receipt_template.hpp"
 
+#include "drivers/printer/text_layout.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -13,19 +15,6 @@ using nlohmann::json;
 
 kx::unexpected<Error> invalid(std::string detail) {
   return kx::unexpected(Error{ErrorCode::template_invalid, std::move(detail)});
-}
-
-// Splits UTF-8 into code-point substrings.
-std::vector<std::string_view> utf8_chars(std::string_view s) {
-  std::vector<std::string_view> out;
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    n = std::min(n, s.size() - i);
-    out.push_back(s.substr(i, n));
-    i += n;
-  }
-  return out;
 }
 
 Align parse_align(const json& j) {
@@ -98,34 +87,10 @@ kx::expected<Block, Error> parse_block(const json& j, const std::filesystem::pat
   return b;
 }
 
-// Wraps text at `columns` half-width columns (a wide character never splits).
-std::vector<std::string> wrap(std::string_view s, int columns) {
-  std::vector<std::string> lines(1);
-  int used = 0;
-  for (std::string_view ch : utf8_chars(s)) {
-    if (ch == "\n") {
-      lines.emplace_back();
-      used = 0;
-      continue;
-    }
-    const int w = display_columns(ch);
-    if (used + w > columns && used > 0) {
-      lines.emplace_back();
-      used = 0;
-    }
-    lines.back() += ch;
-    used += w;
-  }
-  return lines;
-}
-
 }  // namespace
 
 int display_columns(std::string_view utf8) {
-  int cols = 0;
-  for (std::string_view ch : utf8_chars(utf8))
-    cols += static_cast<unsigned char>(ch[0]) < 0x80 ? 1 : 2;
-  return cols;
+  return text_dots(utf8) / kHalfWidthDots;
 }
 
 std::string mask_id(std::string_view id) {
@@ -300,7 +265,7 @@ kx::expected<std::vector<std::uint8_t>, Error> render_receipt(const ReceiptTempl
                                                               const ReceiptLayout& layout) {
   Encoder enc(layout.width);
   enc.init().chinese(true).default_line_spacing();
-  const int columns = dots(layout.width) / 12;
+  const int paper = dots(layout.width);
   auto fail = [](const Error& e) { return kx::unexpected(e); };
   for (const Block& b : t.blocks) {
     switch (b.kind) {
@@ -308,7 +273,7 @@ kx::expected<std::vector<std::uint8_t>, Error> render_receipt(const ReceiptTempl
         auto s = fill_placeholders(b.text, data);
         if (!s) return fail(s.error());
         enc.align(b.align).bold(b.bold).size(b.width_mul, b.height_mul);
-        for (const auto& l : wrap(*s, columns / b.width_mul)) {
+        for (const auto& l : wrap_text(*s, paper, b.width_mul)) {
           if (auto r = enc.line(l); !r) return fail(r.error());
         }
         enc.size(1, 1).bold(false);
@@ -320,16 +285,8 @@ kx::expected<std::vector<std::uint8_t>, Error> render_receipt(const ReceiptTempl
         auto value = fill_placeholders(b.value, data);
         if (!value) return fail(value.error());
         enc.align(Align::left).bold(b.bold);
-        const int lc = display_columns(*label), vc = display_columns(*value);
-        std::string line;
-        if (lc + 1 + vc <= columns) {
-          line = *label + std::string(static_cast<std::size_t>(columns - lc - vc), ' ') + *value;
-          if (auto r = enc.line(line); !r) return fail(r.error());
-        } else {
-          if (auto r = enc.line(*label); !r) return fail(r.error());
-          for (const auto& l : wrap(*value, columns - 2)) {
-            if (auto r = enc.line("  " + l); !r) return fail(r.error());
-          }
+        for (const auto& l : layout_pair(*label, *value, paper)) {
+          if (auto r = enc.line(l); !r) return fail(r.error());
         }
         enc.bold(false);
         break;
@@ -344,7 +301,7 @@ kx::expected<std::vector<std::uint8_t>, Error> render_receipt(const ReceiptTempl
           auto s = fill_placeholders(item, data);
           if (!s) return fail(s.error());
           const std::string prefix = b.numbered ? std::to_string(++n) + ". " : "- ";
-          auto lines = wrap(*s, columns - static_cast<int>(prefix.size()));
+          auto lines = wrap_text(*s, paper - text_dots(prefix));
           for (std::size_t i = 0; i < lines.size(); ++i) {
             const std::string lead = i == 0 ? prefix : std::string(prefix.size(), ' ');
             if (auto r = enc.line(lead + lines[i]); !r) return fail(r.error());
@@ -354,7 +311,7 @@ kx::expected<std::vector<std::uint8_t>, Error> render_receipt(const ReceiptTempl
       }
       case Block::Kind::rule:
         enc.align(Align::left);
-        (void)enc.line(std::string(static_cast<std::size_t>(columns), '-'));
+        (void)enc.line(std::string(static_cast<std::size_t>(paper / kHalfWidthDots), '-'));
         break;
       case Block::Kind::qr: {
         auto s = fill_placeholders(b.text, data);

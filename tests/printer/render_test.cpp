@@ -4,8 +4,8 @@
 // <build>/printer-render/ for a person to look at.
 #include "drivers/printer/receipt_template.hpp"
 #include "qr_decode.hpp"
-#include "tools/devsim/printer/interpreter.hpp"
 #include "tools/devsim/printer/png_writer.hpp"
+#include "virtual_paper.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,32 +15,13 @@
 namespace {
 
 namespace fs = std::filesystem;
-using devsim::printer::GlyphSource;
-using devsim::printer::Interpreter;
+using printer_test::glyphs;
 
 const fs::path kTemplates = fs::path(KIOSK_SOURCE_DIR) / "config/defaults/receipts";
 
-GlyphSource* glyphs() {
-  static std::unique_ptr<GlyphSource> g = [] {
-    std::string err;
-    return GlyphSource::open(GlyphSource::kDefaultFont, GlyphSource::kDefaultFace, err);
-  }();
-  return g.get();
-}
-
 // One receipt's bytes -> the papers separated by cuts.
 std::vector<printer::Bitmap> print(const std::vector<std::uint8_t>& bytes, int width) {
-  Interpreter interp(width, glyphs());
-  std::vector<printer::Bitmap> papers;
-  std::size_t pos = 0;
-  while (pos < bytes.size()) {
-    auto s = interp.step(std::span<const std::uint8_t>(bytes).subspan(pos));
-    if (s.consumed == 0) break;
-    pos += s.consumed;
-    if (s.action == devsim::printer::Action::cut) papers.push_back(interp.take_paper());
-  }
-  EXPECT_EQ(pos, bytes.size()) << "interpreter stopped early";
-  return papers;
+  return printer_test::print(bytes, width).papers;
 }
 
 std::string expected_qr(const printer::ReceiptTemplate& t) {

@@ -33,11 +33,11 @@ std::unique_ptr<GlyphSource> GlyphSource::open(const std::string& path, int face
 
 GlyphSource::~GlyphSource() = default;
 
-const Glyph& GlyphSource::get(char32_t cp) {
-  auto it = cache_.find(cp);
+const Glyph& GlyphSource::get(char32_t cp, bool wide) {
+  const std::uint32_t key = static_cast<std::uint32_t>(cp) | (wide ? 1u << 31 : 0u);
+  auto it = cache_.find(key);
   if (it != cache_.end()) return it->second;
-  const bool wide = cp >= 0x1100;
-  return cache_.emplace(cp, render(cp, wide)).first->second;
+  return cache_.emplace(key, render(cp, wide)).first->second;
 }
 
 Glyph GlyphSource::render(char32_t cp, bool wide) {

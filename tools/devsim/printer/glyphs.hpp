@@ -29,8 +29,9 @@ class GlyphSource {
   GlyphSource(const GlyphSource&) = delete;
   GlyphSource& operator=(const GlyphSource&) = delete;
 
-  // Half-width for ASCII (and other narrow code points), full-width otherwise.
-  const Glyph& get(char32_t cp);
+  // A 24-dot full-width cell for `wide` characters (multi-byte GB18030 in
+  // Chinese mode), a 12-dot half-width cell otherwise.
+  const Glyph& get(char32_t cp, bool wide);
 
  private:
   GlyphSource() = default;
@@ -38,7 +39,7 @@ class GlyphSource {
 
   struct Impl;
   std::unique_ptr<Impl> impl_;
-  std::unordered_map<char32_t, Glyph> cache_;
+  std::unordered_map<std::uint32_t, Glyph> cache_;  // code point | wide << 31
 };
 
 }  // namespace devsim::printer

@@ -29,17 +29,43 @@ char32_t decode_utf8_first(const std::string& s) {
   return (static_cast<char32_t>(c & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
 }
 
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+// Stands in for glyphs when there is no font: an outlined cell.
+Glyph box_glyph(int width) {
+  Glyph g;
+  g.width = width;
+  g.height = 24;
+  g.ink.assign(static_cast<std::size_t>(width) * 24, 0);
+  for (int y = 4; y < 22; ++y) {
+    g.ink[static_cast<std::size_t>(y) * width + 1] = 1;
+    g.ink[static_cast<std::size_t>(y) * width + width - 2] = 1;
+  }
+  return g;
+}
+
 }  // namespace
 
 Interpreter::Interpreter(int paper_width, GlyphSource* glyphs, int max_rows)
     : width_(std::clamp(paper_width, 8, 4096)), max_rows_(std::max(max_rows, 1)), glyphs_(glyphs) {
-  box_.width = 12;
-  box_.height = 24;
-  box_.ink.assign(12 * 24, 0);
-  for (int y = 4; y < 22; ++y) {
-    box_.ink[static_cast<std::size_t>(y) * 12 + 1] = 1;
-    box_.ink[static_cast<std::size_t>(y) * 12 + 10] = 1;
-  }
+  box_ = box_glyph(12);
+  wide_box_ = box_glyph(24);
 }
 
 void Interpreter::reset_modes() {
@@ -132,17 +158,23 @@ void Interpreter::print_line(bool feed_if_empty) {
   }
   line_.clear();
   line_width_ = 0;
+  if (text_lines_.size() < kMaxTextLines) text_lines_.push_back(std::move(line_text_));
+  line_text_.clear();
   feed_dots(std::max(line_spacing_, height + 6));
   ++lines_fed_;
 }
 
-void Interpreter::put_char(char32_t cp) {
-  const Glyph* g = glyphs_ ? &glyphs_->get(cp) : &box_;
+void Interpreter::put_char(char32_t cp, bool wide) {
+  const Glyph* g = glyphs_ ? &glyphs_->get(cp, wide) : wide ? &wide_box_ : &box_;
   const int w = g->width * wmul_;
-  if (line_width_ + w > width_) print_line(false);  // the printer wraps at the paper edge
+  if (line_width_ + w > width_) {  // the printer wraps at the paper edge
+    ++edge_wraps_;
+    print_line(false);
+  }
   if (w > width_) return;
   line_.push_back({g, wmul_, hmul_, bold_});
   line_width_ += w;
+  append_utf8(line_text_, cp);
 }
 
 char32_t Interpreter::decode_gb(const std::uint8_t* p, std::size_t n) {
@@ -185,7 +217,7 @@ Step Interpreter::text_byte(std::span<const std::uint8_t> d) {
     put_char(U'?');
     return took(1);
   }
-  put_char(decode_gb(d.data(), n));
+  put_char(decode_gb(d.data(), n), n > 1);
   return took(n);
 }
 

@@ -35,6 +35,8 @@ class Interpreter {
   // A receipt longer than this many dots is cut off (about 12 m of paper),
   // so a hostile stream cannot eat all memory with feeds.
   static constexpr int kDefaultMaxRows = 100000;
+  // Text lines kept for text_lines(); a hostile stream cannot grow it further.
+  static constexpr std::size_t kMaxTextLines = 20000;
 
   // `glyphs` may be null: text then draws as boxes (fuzzing, no font).
   Interpreter(int paper_width, GlyphSource* glyphs, int max_rows = kDefaultMaxRows);
@@ -49,6 +51,13 @@ class Interpreter {
   // Lines fed since construction: drives "paper out after N lines".
   int lines_fed() const { return lines_fed_; }
   int paper_width() const { return width_; }
+
+  // The text of every printed line (UTF-8, spaces kept), in order: lets
+  // tests check that a value reached the paper whole.
+  const std::vector<std::string>& text_lines() const { return text_lines_; }
+  // How often a line ran past the paper edge and the printer wrapped it
+  // itself (a layout bug: the break falls wherever the edge is).
+  int edge_wraps() const { return edge_wraps_; }
 
  private:
   struct Cell {
@@ -67,7 +76,8 @@ class Interpreter {
   Step raster(std::span<const std::uint8_t> d);
 
   void reset_modes();
-  void put_char(char32_t cp);
+  // `wide`: a multi-byte GB18030 character, printed in a full-width cell.
+  void put_char(char32_t cp, bool wide = false);
   void print_line(bool feed_if_empty);
   void feed_dots(int dots);
   void blit(const ::printer::Bitmap& img, int x, int scale_x, int scale_y);
@@ -79,7 +89,7 @@ class Interpreter {
   int width_;
   int max_rows_;
   GlyphSource* glyphs_;
-  Glyph box_;  // stands in for glyphs when there is no font
+  Glyph box_, wide_box_;  // stand in for glyphs when there is no font
   // Paper: one byte per dot, grows downward.
   std::vector<std::uint8_t> ink_;
   int y_ = 0;  // next free row
@@ -94,6 +104,9 @@ class Interpreter {
 
   std::vector<Cell> line_;
   int line_width_ = 0;
+  std::string line_text_;
+  std::vector<std::string> text_lines_;
+  int edge_wraps_ = 0;
   std::unordered_map<std::uint32_t, char32_t> gb_cache_;
 };
 
