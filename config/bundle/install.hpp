@@ -1,0 +1,63 @@
+#pragma once
+// Installs verified bundles into a config store, atomically, keeping the
+// last known good config:
+//
+//   STORE/versions/<v>-<id>/   one complete config per folder (+ metadata.json)
+//   STORE/current   -> versions/…   what the kiosk loads (config::load)
+//   STORE/last-good -> versions/…   the config confirmed healthy last
+//   STORE/trust/root.json          the pinned root (rotated by bundles)
+//   STORE/health-pending.json      a switch waiting for a healthy report
+//   STORE/rolled-back.json         the last version given up on (not retried)
+//
+// Apply: write the new folder under a staging name, fsync files and
+// folders, rename it into place, write the marker, then switch `current` by
+// renaming a fresh symlink over it. A kill at any point leaves `current`
+// naming either the old folder or the new one, each complete.
+#include "base/expected.hpp"
+#include "config/bundle/health.hpp"
+#include "config/bundle/verify.hpp"
+
+#include <filesystem>
+#include <functional>
+#include <string_view>
+
+namespace config::bundle {
+
+struct StoreState {
+  std::string current;    // version folder name, "" if none
+  std::string last_good;  // "" if none
+  std::int64_t installed_version = 0;
+  std::int64_t rolled_back_version = 0;
+  std::optional<PendingSwitch> pending;
+};
+
+kx::expected<StoreState, Refusal> read_store(const std::filesystem::path& store);
+
+// The trust the verifier needs: the pinned root and the installed version.
+kx::expected<Trust, Refusal> load_trust(const std::filesystem::path& store);
+
+// Pins `root_json` as the trusted root (provisioning); refuses to replace an
+// existing pin (rotation goes through signed bundles).
+kx::expected<void, Refusal> pin_root(const std::filesystem::path& store,
+                                     std::string_view root_json);
+
+// Test seam: called after each durable step, so a test can kill the process
+// exactly there. Production passes nothing.
+using StepHook = std::function<void(std::string_view step)>;
+
+enum class ApplyOutcome { installed, already_installed };
+
+kx::expected<ApplyOutcome, Refusal> apply(const std::filesystem::path& store,
+                                          const VerifiedBundle& bundle, Time now,
+                                          const StepHook& hook = {});
+
+// Removes what an interrupted apply left behind (staging folders, temporary
+// links). Safe at any time; apply calls it first.
+void clean_interrupted(const std::filesystem::path& store);
+
+// Runs decide_health on the store and carries the decision out.
+kx::expected<HealthDecision, Refusal> health_step(const std::filesystem::path& store,
+                                                  bool reported_healthy, Time now,
+                                                  std::chrono::seconds grace);
+
+}  // namespace config::bundle
