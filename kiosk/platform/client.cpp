@@ -190,6 +190,11 @@ Result<CaseStatus> PlatformClient::submit_pre_application(const PreApplicationRe
   return typed(call(std::move(req), {200, 201}), &wire::parse_case_status);
 }
 
+Result<ServiceItem> PlatformClient::catalogue_item(const std::string& item_code) {
+  return typed(call(get("/v1/catalogue/items/" + escape(item_code)), {200}),
+               &wire::parse_service_item);
+}
+
 Result<CaseStatus> PlatformClient::case_status(const std::string& case_number) {
   return typed(call(get("/v1/pre-applications/" + escape(case_number)), {200}),
                &wire::parse_case_status);

@@ -36,6 +36,9 @@ class PlatformClient {
   Result<Ping> ping();
   // Conditional GET: pass the ETag of the catalogue you hold (or "").
   Result<CatalogueFetch> catalogue(const std::string& if_none_match = {});
+  // One service item by its code (事项编码); an unknown code is a permanent
+  // error with HTTP status 404.
+  Result<ServiceItem> catalogue_item(const std::string& item_code);
   Result<std::vector<Hall>> halls();
   Result<TerminalSelf> terminal_self();
   Result<std::vector<Slot>> slots(const std::string& item_code, const std::string& hall_code,

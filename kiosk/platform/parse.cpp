@@ -210,6 +210,11 @@ Parsed<Catalogue> parse_catalogue(std::string_view body) {
   });
 }
 
+Parsed<ServiceItem> parse_service_item(std::string_view body) {
+  return guarded<ServiceItem>(
+      body, [](const json& j, std::string& err) { return item_from(j, err, "item"); });
+}
+
 Parsed<std::vector<Hall>> parse_halls(std::string_view body) {
   return guarded<std::vector<Hall>>(body, [](const json& j, std::string& err) {
     Fields f(j, err, "halls");

@@ -20,6 +20,7 @@ using Parsed = kx::expected<T, std::string>;  // error: what is wrong, no body c
 Parsed<Enrolment> parse_enrolment(std::string_view body);
 Parsed<Ping> parse_ping(std::string_view body);
 Parsed<Catalogue> parse_catalogue(std::string_view body);
+Parsed<ServiceItem> parse_service_item(std::string_view body);
 Parsed<std::vector<Hall>> parse_halls(std::string_view body);
 Parsed<TerminalSelf> parse_terminal_self(std::string_view body);
 Parsed<std::vector<Slot>> parse_slots(std::string_view body);

@@ -81,6 +81,7 @@ TEST_F(PlatformSim, CertificateOfAnotherCaIsRejected) {
 }
 
 TEST_F(PlatformSim, RevokedTerminalIsAnAuthenticationFailure) {
+  ASSERT_TRUE(client_->ping());  // known to the simulator before the revocation
   admin_post("/admin/terminals/" + device_.terminal_id + "/revocation", "{}");
   auto p = client_->ping();
   ASSERT_FALSE(p);
@@ -129,6 +130,44 @@ TEST_F(PlatformSim, CatalogueHasTheSeededCityAndHonoursEtag) {
   auto stale = client_->catalogue("\"stale\"");
   ASSERT_TRUE(stale);
   EXPECT_FALSE(stale->not_modified);
+}
+
+TEST_F(PlatformSim, CatalogueAnswersAWeakOrListedEtag) {
+  auto c = client_->catalogue();
+  ASSERT_TRUE(c);
+  const std::string tag = c->catalogue.etag;
+  for (const std::string& header : {"W/" + tag, "\"old\", " + tag, std::string("*")}) {
+    auto again = client_->catalogue(header);
+    ASSERT_TRUE(again) << header;
+    EXPECT_TRUE(again->not_modified) << header;
+  }
+}
+
+TEST_F(PlatformSim, OneItemByCodeMatchesTheCatalogue) {
+  auto c = client_->catalogue();
+  ASSERT_TRUE(c);
+  for (const auto& want : c->catalogue.items) {
+    auto got = client_->catalogue_item(want.item_code);
+    ASSERT_TRUE(got) << want.item_code << ": " << got.error().detail;
+    EXPECT_EQ(got->item_code, want.item_code);
+    EXPECT_EQ(got->name_zh, want.name_zh);
+    EXPECT_EQ(got->name_en, want.name_en);
+    EXPECT_EQ(got->materials.size(), want.materials.size());
+    EXPECT_EQ(got->promised_time_limit_days, want.promised_time_limit_days);
+    EXPECT_EQ(got->windows.size(), want.windows.size());
+  }
+}
+
+TEST_F(PlatformSim, UnknownItemCodeIsPermanentNotFound) {
+  auto got = client_->catalogue_item("650100-XX-9999");
+  ASSERT_FALSE(got);
+  EXPECT_EQ(got.error().cls, FailureClass::permanent);
+  EXPECT_EQ(got.error().http_status, 404);
+  EXPECT_EQ(got.error().problem_code, "item_not_found");
+  // A code with characters that need escaping reaches the simulator intact.
+  auto odd = client_->catalogue_item("a/b c");
+  ASSERT_FALSE(odd);
+  EXPECT_EQ(odd.error().http_status, 404);
 }
 
 TEST_F(PlatformSim, HallsHaveWindowsOnFloorMapsAndTheKioskKnowsWhereItStands) {

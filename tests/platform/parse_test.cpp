@@ -75,3 +75,25 @@ TEST(PlatformParse, EveryErrorCodeHasBothLanguages) {
     EXPECT_GT(std::string(m.en).size(), 3u);
   }
 }
+
+TEST(PlatformParse, ServiceItemNeedsItsFieldsAndAKnownTripsValue) {
+  const std::string good =
+      R"({"item_code":"650100-GA-0004","name_zh":"无犯罪记录证明开具","name_en":"Certificate",)"
+      R"("department_code":"GA","department_zh":"公安局","category":"证明","conditions":[],)"
+      R"("materials":[{"material_code":"M1","name_zh":"身份证","required":true,"form":"original"}],)"
+      R"("legal_time_limit_days":5,"promised_time_limit_days":1,)"
+      R"("fee":{"charged":false,"amount_yuan":0},"trips":"zero","online_pre_acceptance":true,)"
+      R"("appointment":false,"windows":[{"hall_code":"HALL-01","window_code":"A01"}]})";
+  auto it = wire::parse_service_item(good);
+  ASSERT_TRUE(it) << it.error();
+  EXPECT_EQ(it->item_code, "650100-GA-0004");
+  ASSERT_EQ(it->materials.size(), 1u);
+  EXPECT_EQ(it->windows.size(), 1u);
+
+  std::string bad_trips = good;
+  bad_trips.replace(bad_trips.find("\"zero\""), 6, "\"many\"");
+  auto b = wire::parse_service_item(bad_trips);
+  ASSERT_FALSE(b);
+  EXPECT_EQ(b.error(), "item.trips is not zero, one or more");
+  EXPECT_FALSE(wire::parse_service_item(R"({"item_code":"x"})"));
+}

@@ -72,6 +72,8 @@ void install_admin_routes(App& app, httplib::Server& svr) {
              std::lock_guard lock(app.db_m);
              app.db.exec("UPDATE terminals SET revoked=1 WHERE terminal_id=?",
                          {std::string(req.matches[1])});
+             std::unique_lock known(app.active_m);
+             app.active_terminals.erase(std::string(req.matches[1]));
              send_json(res, 200, {{"terminal_id", std::string(req.matches[1])}, {"revoked", true}});
            });
 

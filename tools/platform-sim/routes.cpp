@@ -21,6 +21,20 @@ const json* find_item(const App& app, const std::string& code) {
   return nullptr;
 }
 
+// If-None-Match holds "*" or a comma-separated list of (possibly weak) tags.
+bool etag_matches(std::string_view header, std::string_view etag) {
+  while (!header.empty()) {
+    const std::size_t comma = header.find(',');
+    std::string_view tag = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+  }
+  return false;
+}
+
 bool hall_exists(const App& app, const std::string& code) {
   for (const auto& h : app.halls["halls"])
     if (h["hall_code"] == code) return true;
@@ -325,23 +339,24 @@ void install_routes(App& app, httplib::Server& svr) {
     if (!authenticate(app, req, res)) return;
     res.set_header("ETag", app.catalogue_etag);
     res.set_header("Cache-Control", "no-cache");
-    if (req.get_header_value("If-None-Match") == app.catalogue_etag) {
+    if (etag_matches(req.get_header_value("If-None-Match"), app.catalogue_etag)) {
       res.status = 304;
       return;
     }
-    send(res, 200, app.catalogue_body, "application/json");
+    send_static(res, app.catalogue_body, "application/json");
   });
 
   svr.Get(R"(/v1/catalogue/items/([^/]+))", [&app](const Req& req, Res& res) {
     if (!authenticate(app, req, res)) return;
-    const json* item = find_item(app, req.matches[1]);
-    if (!item) return send_problem(res, 404, "item_not_found", "No such item", "事项不存在");
-    send_json(res, 200, *item);
+    auto item = app.item_bodies.find(req.matches[1].str());
+    if (item == app.item_bodies.end())
+      return send_problem(res, 404, "item_not_found", "No such item", "事项不存在");
+    send_static(res, item->second, "application/json");
   });
 
   svr.Get("/v1/halls", [&app](const Req& req, Res& res) {
     if (!authenticate(app, req, res)) return;
-    send(res, 200, app.halls_body, "application/json");
+    send_static(res, app.halls_body, "application/json");
   });
 
   svr.Get("/v1/terminals/self", [&app](const Req& req, Res& res) {

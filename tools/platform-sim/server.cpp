@@ -141,6 +141,8 @@ bool prepare_state(App& app, std::string& error) {
   app.catalogue_body = app.catalogue.dump();
   app.catalogue_etag = "\"" + sha256_hex(app.catalogue_body).substr(0, 32) + "\"";
   app.halls_body = app.halls.dump();
+  for (const auto& item : app.catalogue["items"])
+    app.item_bodies.emplace(item["item_code"].get<std::string>(), item.dump());
   return true;
 }
 

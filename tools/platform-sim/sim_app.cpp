@@ -42,6 +42,15 @@ void send(httplib::Response& res, int status, const std::string& body, const std
                            });
 }
 
+void send_static(httplib::Response& res, const std::string& body, const char* type) {
+  if (t_reset) return send(res, 200, body, type);
+  res.status = 200;
+  res.set_content_provider(
+      body.size(), type, [&body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        return sink.write(body.data() + offset, length);
+      });
+}
+
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   send(res, status, body.dump(), "application/json");
 }
@@ -88,14 +97,21 @@ std::optional<std::string> authenticate(App& app, const httplib::Request& req,
                  "终端设备证书不是平台签发的");
     return std::nullopt;
   }
+  std::string id(cn);
+  {
+    std::shared_lock known(app.active_m);
+    if (app.active_terminals.contains(id)) return id;
+  }
   std::lock_guard lock(app.db_m);
-  auto rows = app.db.query("SELECT revoked FROM terminals WHERE terminal_id=?", {std::string(cn)});
+  auto rows = app.db.query("SELECT revoked FROM terminals WHERE terminal_id=?", {id});
   if (rows.empty() || rows[0][0] != "0") {
     send_problem(res, 401, "terminal_revoked", "This terminal is revoked or unknown",
                  "该终端已被吊销或未登记");
     return std::nullopt;
   }
-  return std::string(cn);
+  std::unique_lock known(app.active_m);
+  app.active_terminals.insert(id);
+  return id;
 }
 
 std::string sha256_hex(const std::string& data) {

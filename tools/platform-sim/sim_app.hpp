@@ -10,9 +10,12 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <string>
+#include <unordered_set>
 
 namespace platform_sim {
 
@@ -44,13 +47,25 @@ struct App {
       db_m;  // one writer at a time; SQLite's own locking is not enough for our check-then-insert
 
   nlohmann::json catalogue, halls, citizens;
+  // Serialised once per catalogue version: the catalogue is the most
+  // requested answer, and dumping ~47 KB of JSON per request is waste.
   std::string catalogue_body, catalogue_etag, halls_body;
+  std::map<std::string, std::string, std::less<>> item_bodies;  // item_code -> JSON
+
+  // Terminals known to be enrolled and not revoked, so that authenticating
+  // a request does not queue on db_m behind heartbeat writes. Filled and
+  // emptied only while db_m is held (see authenticate / revocation).
+  std::shared_mutex active_m;
+  std::unordered_set<std::string> active_terminals;
   std::atomic<bool> refusing{false};  // inside a refuse window
 };
 
 // Writes every response body; honours an injected mid-response reset.
 void send(httplib::Response& res, int status, const std::string& body, const std::string& type);
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+// 200 with a body that lives as long as the App (pre-serialised answers):
+// no copy per request. Honours an injected reset like send().
+void send_static(httplib::Response& res, const std::string& body, const char* type);
 // RFC 9457 problem. `code` is a stable machine-readable code.
 void send_problem(httplib::Response& res, int status, const std::string& code,
                   const std::string& title_en, const std::string& title_zh,
