@@ -43,6 +43,8 @@ std::string with_number(std::string_view text, int n);
 float draw_header(ScreenContext& ctx);  // returns the y where content starts
 void draw_home(ScreenContext& ctx, float top);
 void draw_identify(ScreenContext& ctx, float top);
+// Every flow screen (ui/screens/*.cpp), by state.screen.
+void draw_flow_screen(ScreenContext& ctx, float top);
 void draw_inactivity_warning(ScreenContext& ctx);
 // A wide bilingual button; true when tapped.
 bool draw_button(ScreenContext& ctx, const std::string& id, ImVec2 min, ImVec2 max,

@@ -62,6 +62,9 @@ FrameResult draw_frame(const core::State& state, const core::Texts& texts, const
     case core::Screen::identify:
       draw_identify(ctx, top);
       break;
+    default:
+      draw_flow_screen(ctx, top);  // ui/screens/flow_screens.cpp
+      break;
   }
   if (core::inactivity_warning_shown(state)) draw_inactivity_warning(ctx);
 

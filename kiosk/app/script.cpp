@@ -26,6 +26,26 @@ const char* screen_name(core::Screen screen) {
       return "home";
     case core::Screen::identify:
       return "identify";
+    case core::Screen::guide_list:
+      return "guide_list";
+    case core::Screen::guide_item:
+      return "guide_item";
+    case core::Screen::ticket_item:
+      return "ticket_item";
+    case core::Screen::ticket_issued:
+      return "ticket_issued";
+    case core::Screen::progress_query:
+      return "progress_query";
+    case core::Screen::progress_timeline:
+      return "progress_timeline";
+    case core::Screen::appointment:
+      return "appointment";
+    case core::Screen::navigation:
+      return "navigation";
+    case core::Screen::preapply:
+      return "preapply";
+    case core::Screen::rating:
+      return "rating";
   }
   return "?";
 }

@@ -1,44 +1,185 @@
 #include "kiosk/core/session.hpp"
 
+#include "kiosk/core/flows/reduce.hpp"
+
 #include <algorithm>
 
 namespace core {
 namespace {
-
-template <class... Fs>
-struct Overloaded : Fs... {
-  using Fs::operator()...;
-};
-
-void touch(State& s) {
-  s.last_activity = s.now;
-}
-
-// Leaving a session: back to the attract screen with nothing of the citizen
-// left in state. Accessibility preferences reset too, so the next person
-// starts from the default.
-void end_session(State& s, std::vector<Effect>& fx) {
-  const Settings settings = s.settings;
-  const auto keep_network = s.network;
-  const auto keep_reader = s.reader, keep_printer = s.printer, keep_scanner = s.scanner;
-  const auto keep_clock = s.clock;
-  const auto keep_now = s.now;
-  s = initial_state(settings);
-  s.network = keep_network;
-  s.reader = keep_reader;
-  s.printer = keep_printer;
-  s.scanner = keep_scanner;
-  s.clock = keep_clock;
-  s.now = keep_now;
-  s.last_activity = keep_now;
-  fx.emplace_back(WipeSession{});
-}
 
 Millis deadline(const State& s) {
   return s.last_activity + s.settings.inactivity_limit;
 }
 
 }  // namespace
+
+namespace flows {
+
+void touch(State& s) {
+  s.last_activity = s.now;
+}
+
+// Accessibility preferences reset too, so the next person starts from the
+// default. What is not the citizen's (devices, network, outbox, the
+// catalogue, the request counter) stays.
+void end_session(State& s, Effects& fx) {
+  State next = initial_state(s.settings);
+  next.network = s.network;
+  next.reader = s.reader;
+  next.printer = s.printer;
+  next.scanner = s.scanner;
+  next.outbox_waiting = s.outbox_waiting;
+  next.outbox_dead = s.outbox_dead;
+  next.outbox_accepting = s.outbox_accepting;
+  next.clock = s.clock;
+  next.now = s.now;
+  next.last_activity = s.now;
+  next.last_request = s.last_request;
+  next.catalogue = std::move(s.catalogue);
+  next.identify.card_present = s.identify.card_present;
+  s = std::move(next);
+  fx.emplace_back(WipeSession{});
+}
+
+RequestId next_request(State& s) {
+  return ++s.last_request;
+}
+
+void enter_flow(State& s, Effects& fx) {
+  s.identify.error_text_id.clear();
+  switch (s.flow.value_or(Flow::guide)) {
+    case Flow::guide:
+    case Flow::ticket:
+      start_guide(s, fx);
+      return;
+    case Flow::progress:
+      s.screen = Screen::progress_query;
+      return;
+    case Flow::appointment:
+      s.screen = Screen::appointment;
+      return;
+    case Flow::idcard:
+      s.screen = Screen::preapply;
+      return;
+    case Flow::rating:
+      start_rating(s, fx, {}, {});
+      return;
+  }
+}
+
+void start_rating(State& s, Effects& fx, std::string case_number, std::string ticket_number) {
+  s.rating = RatingState{};
+  s.rating.case_number = std::move(case_number);
+  s.rating.ticket_number = std::move(ticket_number);
+  s.screen = Screen::rating;
+  fx.emplace_back(Speak{"rating.title", s.lang});
+}
+
+void apply(State& s, const Tick& e, Effects& fx) {
+  s.now = std::max(s.now, e.now);
+  s.clock = e.clock;
+  if (session_active(s) && s.now >= deadline(s)) end_session(s, fx);
+}
+
+void apply(State& s, const TapEntry& e, Effects& fx) {
+  touch(s);
+  s.flow = e.flow;
+  // Every flow starts by identifying the citizen: ID card, a QR code, or
+  // anonymously for browsing.
+  s.screen = Screen::identify;
+  s.identify.error_text_id.clear();
+  fx.emplace_back(Speak{"identify.title", s.lang});
+}
+
+void apply(State& s, const TapBack&, Effects& fx) {
+  touch(s);
+  switch (s.screen) {
+    case Screen::home:
+      return;
+    case Screen::guide_item:
+    case Screen::ticket_item:
+      s.screen = Screen::guide_list;
+      return;
+    case Screen::progress_timeline:
+      s.progress.result.reset();
+      s.progress.request = LoadState::none;
+      s.screen = Screen::progress_query;
+      return;
+    case Screen::ticket_issued:
+      apply(s, TicketDone{}, fx);
+      return;
+    case Screen::rating:
+      apply(s, RateSkip{}, fx);
+      return;
+    case Screen::identify:
+    case Screen::guide_list:
+    case Screen::progress_query:
+    case Screen::appointment:
+    case Screen::navigation:
+    case Screen::preapply:
+      // The first page of a flow: going back ends the session.
+      end_session(s, fx);
+      return;
+  }
+}
+
+void apply(State& s, const TapFinish&, Effects& fx) {
+  if (session_active(s)) end_session(s, fx);
+}
+
+void apply(State& s, const ToggleElderly&, Effects&) {
+  touch(s);
+  s.elderly = !s.elderly;
+}
+
+void apply(State& s, const ToggleLanguage&, Effects&) {
+  touch(s);
+  s.lang = (s.lang == Lang::zh) ? Lang::en : Lang::zh;
+}
+
+void apply(State& s, const CallStaff&, Effects& fx) {
+  touch(s);
+  s.staff_called = true;
+  fx.emplace_back(NotifyStaff{});
+  fx.emplace_back(Speak{"staff.called", s.lang});
+}
+
+void apply(State& s, const ExtendSession&, Effects&) {
+  touch(s);
+}
+
+void apply(State& s, const NetworkChanged& e, Effects&) {
+  s.network = e.state;
+}
+
+void apply(State& s, const DeviceChanged& e, Effects&) {
+  switch (e.device) {
+    case Device::reader:
+      s.reader = e.state;
+      break;
+    case Device::printer:
+      s.printer = e.state;
+      break;
+    case Device::scanner:
+      s.scanner = e.state;
+      break;
+  }
+}
+
+void apply(State& s, const PrintDone& e, Effects& fx) {
+  if (s.print != LoadState::loading) return;  // the session it was for has ended
+  s.print = e.ok ? LoadState::ready : LoadState::failed;
+  s.print_error = e.ok ? std::string{} : e.text_id;
+  fx.emplace_back(Speak{e.ok ? "print.done" : "print.failed", s.lang});
+}
+
+void apply(State& s, const OutboxChanged& e, Effects&) {
+  s.outbox_waiting = e.waiting;
+  s.outbox_dead = e.dead;
+  s.outbox_accepting = e.accepting;
+}
+
+}  // namespace flows
 
 DeviceState State::device(Device d) const {
   switch (d) {
@@ -64,55 +205,7 @@ bool session_active(const State& s) {
 
 Step reduce(State s, const Event& event) {
   std::vector<Effect> fx;
-  std::visit(Overloaded{
-                 [&](const Tick& e) {
-                   s.now = std::max(s.now, e.now);
-                   s.clock = e.clock;
-                   if (session_active(s) && s.now >= deadline(s)) end_session(s, fx);
-                 },
-                 [&](const TapEntry& e) {
-                   touch(s);
-                   s.flow = e.flow;
-                   // Every flow starts by identifying the citizen: ID card, a QR
-                   // code, or anonymously for browsing.
-                   s.screen = Screen::identify;
-                   fx.emplace_back(Speak{"identify.title", s.lang});
-                 },
-                 [&](const TapBack&) {
-                   if (s.screen == Screen::home) return;
-                   end_session(s, fx);
-                 },
-                 [&](const ToggleElderly&) {
-                   touch(s);
-                   s.elderly = !s.elderly;
-                 },
-                 [&](const ToggleLanguage&) {
-                   touch(s);
-                   s.lang = (s.lang == Lang::zh) ? Lang::en : Lang::zh;
-                 },
-                 [&](const CallStaff&) {
-                   touch(s);
-                   s.staff_called = true;
-                   fx.emplace_back(NotifyStaff{});
-                   fx.emplace_back(Speak{"staff.called", s.lang});
-                 },
-                 [&](const ExtendSession&) { touch(s); },
-                 [&](const NetworkChanged& e) { s.network = e.state; },
-                 [&](const DeviceChanged& e) {
-                   switch (e.device) {
-                     case Device::reader:
-                       s.reader = e.state;
-                       break;
-                     case Device::printer:
-                       s.printer = e.state;
-                       break;
-                     case Device::scanner:
-                       s.scanner = e.state;
-                       break;
-                   }
-                 },
-             },
-             event);
+  std::visit([&](const auto& e) { flows::apply(s, e, fx); }, event);
   return Step{std::move(s), std::move(fx)};
 }
 

@@ -1,12 +1,27 @@
 #pragma once
 // The session core: a pure state machine. Events go in (touch intents,
-// device and network changes, clock ticks); a new state and effects come
-// out. No SDL, no devices, no network, no clock of its own: time arrives in
-// Tick events, so every flow is driven and tested without a screen.
+// device and network changes, platform answers, clock ticks); a new state
+// and effects come out. No SDL, no devices, no network, no clock of its own:
+// time arrives in Tick events, so every flow is driven and tested without a
+// screen.
+//
+// A session runs home (attract) -> identify -> the pages of one flow -> its
+// receipt page -> rating -> end (WipeSession). Each flow keeps its own
+// sub-state (kiosk/core/flows/*.hpp) and reduces its own events
+// (kiosk/core/flows/*.cpp); reduce() only dispatches.
+#include "kiosk/core/catalogue.hpp"
+#include "kiosk/core/device_events.hpp"
+#include "kiosk/core/effects.hpp"
+#include "kiosk/core/flows/appointment.hpp"
+#include "kiosk/core/flows/guide.hpp"
+#include "kiosk/core/flows/identify.hpp"
+#include "kiosk/core/flows/preapply.hpp"
+#include "kiosk/core/flows/progress.hpp"
+#include "kiosk/core/flows/rating.hpp"
+#include "kiosk/core/flows/ticket.hpp"
 #include "kiosk/core/texts.hpp"
+#include "kiosk/core/types.hpp"
 
-#include <chrono>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <variant>
@@ -14,36 +29,10 @@
 
 namespace core {
 
-using Millis = std::chrono::milliseconds;  // monotonic time since app start
-
-// The six entry points of the home screen.
-enum class Flow { idcard, appointment, ticket, progress, guide, rating };
-inline constexpr Flow kAllFlows[] = {Flow::idcard,   Flow::appointment, Flow::ticket,
-                                     Flow::progress, Flow::guide,       Flow::rating};
-
-enum class Screen { home, identify };
-
-enum class LinkState { unknown, online, offline };
-enum class DeviceState { unknown, ok, missing, fault, paper_low };
-enum class Device { reader, printer, scanner };
-
-// Local wall-clock time as shown to citizens; the app converts.
-struct WallClock {
-  int year = 1970, month = 1, day = 1, hour = 0, minute = 0;
-  int weekday = 4;  // 0 = Sunday
-  bool operator==(const WallClock&) const = default;
-};
-
-struct Settings {
-  Millis inactivity_limit{std::chrono::seconds(120)};
-  Millis inactivity_warning{std::chrono::seconds(30)};  // shown this long before the limit
-  bool operator==(const Settings&) const = default;
-};
-
 struct State {
   Settings settings;
   Screen screen = Screen::home;
-  std::optional<Flow> flow;  // the flow a citizen started, once identified
+  std::optional<Flow> flow;  // the flow a citizen started
   Lang lang = Lang::zh;
   bool elderly = false;
   bool staff_called = false;
@@ -51,49 +40,60 @@ struct State {
   DeviceState reader = DeviceState::unknown;
   DeviceState printer = DeviceState::unknown;
   DeviceState scanner = DeviceState::unknown;
+  int outbox_waiting = 0;  // submissions and ratings not yet sent
+  int outbox_dead = 0;     // given up on; staff must look
+  bool outbox_accepting = true;
   WallClock clock;
   Millis now{0};
   Millis last_activity{0};
+  RequestId last_request = 0;
+
+  Catalogue catalogue;  // public; survives the end of a session
+
+  // The citizen's session; all wiped when it ends.
+  Identity identity;
+  IdentifyState identify;
+  GuideState guide;
+  TicketState ticket;
+  ProgressState progress;
+  AppointmentState appointment;
+  PreApplyState preapply;
+  RatingState rating;
+  // The last receipt sent to the printer: none, loading (printing), ready
+  // (printed), failed (with print_error, e.g. no paper: the QR is shown
+  // on screen instead).
+  LoadState print = LoadState::none;
+  std::string print_error;
 
   DeviceState device(Device d) const;
   bool operator==(const State&) const = default;
 };
 
-// --- events ---------------------------------------------------------------
-struct Tick {
-  Millis now;
-  WallClock clock;
-};
+// --- intents from the screens that concern every flow ---------------------------
 struct TapEntry {
   Flow flow;
 };
 struct TapBack {};
+struct TapFinish {};  // end the session now
 struct ToggleElderly {};
 struct ToggleLanguage {};
 struct CallStaff {};
 struct ExtendSession {};  // "continue" on the inactivity warning
-struct NetworkChanged {
-  LinkState state;
-};
-struct DeviceChanged {
-  Device device;
-  DeviceState state;
-};
-using Event = std::variant<Tick, TapEntry, TapBack, ToggleElderly, ToggleLanguage, CallStaff,
-                           ExtendSession, NetworkChanged, DeviceChanged>;
 
-// --- effects --------------------------------------------------------------
-// Speak a configured text (closed functionality, EN 301 549 5.1). Only
-// text ids: personal data is never spoken on the loudspeaker.
-struct Speak {
-  std::string text_id;
-  Lang lang;
-};
-struct NotifyStaff {};
-// The session ended (timeout or finish): the app wipes personal data from
-// memory, screen and every cache but the outbox.
-struct WipeSession {};
-using Effect = std::variant<Speak, NotifyStaff, WipeSession>;
+using Event =
+    std::variant<Tick, TapEntry, TapBack, TapFinish, ToggleElderly, ToggleLanguage, CallStaff,
+                 ExtendSession, NetworkChanged, DeviceChanged, PrintDone, OutboxChanged,
+                 // identification
+                 CardRead, CardRemoved, CardError, QrScanned, IdentifyAnonymous,
+                 // guides
+                 GuideQuery, GuideFilterChosen, GuidePage, GuideOpen, GuidePrint, CatalogueLoaded,
+                 CatalogueFailed,
+                 // ticket
+                 TicketPriority, TicketConfirm, TicketDone, TicketIssued, TicketFailed,
+                 // progress
+                 ProgressInput, ProgressQuery, ProgressLoaded, ProgressFailed,
+                 // rating
+                 RateLevel, RateIndicator, RateComment, RateSubmit, RateSkip>;
 
 struct Step {
   State state;

@@ -1,0 +1,38 @@
+#pragma once
+// Rating (好差评): after each transaction; five levels, the indicators, an
+// optional comment; can be skipped. Sent through the outbox.
+#include <string>
+
+namespace core {
+
+enum class Indicator { efficiency, service, attitude };
+inline constexpr Indicator kAllIndicators[] = {Indicator::efficiency, Indicator::service,
+                                               Indicator::attitude};
+
+struct RatingState {
+  // Exactly one of these names what is rated (the platform's rule).
+  std::string case_number;
+  std::string ticket_number;
+  int level = 0;  // 0 = not chosen yet; 1 very dissatisfied .. 5 very satisfied
+  int efficiency = 0, service = 0, attitude = 0;  // 0 = same as the level
+  std::string comment;
+  bool operator==(const RatingState&) const = default;
+};
+
+const char* text_id(Indicator indicator);  // "rating.indicator.efficiency", ...
+
+// --- events -------------------------------------------------------------------
+struct RateLevel {
+  int level;
+};
+struct RateIndicator {
+  Indicator indicator;
+  int level;
+};
+struct RateComment {
+  std::string text;
+};
+struct RateSubmit {};
+struct RateSkip {};
+
+}  // namespace core
