@@ -8,12 +8,11 @@
 // spans, rasterises triangles row by row, and reads the font atlas as
 // 8-bit alpha (a quarter of the RGBA atlas's memory). The same pixels go
 // to a screenshot and to the panel, so what tests see is what citizens see.
+#include <imgui.h>
+
 #include <cstdint>
 #include <span>
 #include <vector>
-
-struct ImDrawData;
-struct ImDrawVert;
 
 namespace kiosk::app {
 
@@ -38,12 +37,24 @@ class SoftRaster {
                  float u0, float v0, float u1, float v1);
   void fill_triangle(const Clip& clip, const ImDrawVert& a, const ImDrawVert& b,
                      const ImDrawVert& c);
+  // A convex polygon of one flat colour, one span per row: ImGui fills
+  // rounded rectangles and circles as triangle fans from one vertex, and
+  // rasterising the fan's thin triangles one by one costs a row setup per
+  // triangle per row. `poly` is in raster coordinates.
+  void fill_convex(const Clip& clip, std::span<const ImVec2> poly, std::uint32_t colour,
+                   unsigned texel);
+  // Length of the fan (triangles sharing their first vertex, each starting
+  // on the previous one's last) at idx[i], if it is a convex flat fill.
+  unsigned convex_fan(const ImDrawVert* vtx, const ImDrawIdx* idx, unsigned i, unsigned count,
+                      ImVec2 origin);
   unsigned sample(float u, float v) const;
 
   int width_ = 0, height_ = 0;
   std::vector<std::uint32_t> pixels_;
   int atlas_w_ = 0, atlas_h_ = 0;
   std::vector<unsigned char> atlas_;
+  std::vector<ImVec2> poly_;            // fill_convex's polygon, reused
+  std::vector<float> row_lo_, row_hi_;  // fill_convex's per-row span bounds
 };
 
 }  // namespace kiosk::app
