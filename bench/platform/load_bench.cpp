@@ -9,11 +9,17 @@
 #include <benchmark/benchmark.h>
 #include <stdlib.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <mutex>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -41,6 +47,22 @@ class Environment {
   kp::ClientConfig config(int kiosk) const { return configs_.at(static_cast<std::size_t>(kiosk)); }
   std::uint64_t heartbeats() const { return heartbeats_.load(); }
   std::uint64_t heartbeat_failures() const { return heartbeat_failures_.load(); }
+  // CPU seconds (user + system) the simulator process has used so far.
+  double sim_cpu_seconds() const {
+    std::ifstream in("/proc/" + std::to_string(sim_->pid()) + "/stat");
+    std::string stat((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Fields after the ")" that closes the command name: state is field 3,
+    // utime 14 and stime 15.
+    std::istringstream rest(stat.substr(stat.rfind(')') + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && rest >> field; ++i)
+      if (i >= 14) ticks += std::stod(field);
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+  }
+  // Simulator CPU per second spent on the 200 heartbeating kiosks alone
+  // (measured once, before the first benchmark).
+  double heartbeat_cpu_per_second() const { return heartbeat_cpu_rate_; }
 
   ~Environment() {
     stop_ = true;
@@ -86,6 +108,12 @@ class Environment {
           std::this_thread::sleep_until(next);  // pacing a load generator, not synchronisation
         }
       });
+    // The heartbeat-only baseline: the simulator's CPU over 4 s of nothing
+    // but the 200 kiosks (sleeping here paces a measurement window).
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    const double cpu0 = sim_cpu_seconds();
+    std::this_thread::sleep_for(std::chrono::seconds(4));
+    heartbeat_cpu_rate_ = (sim_cpu_seconds() - cpu0) / 4.0;
   }
 
   kp::ClientConfig enrol(int i, const std::string& token) {
@@ -112,6 +140,47 @@ class Environment {
   std::vector<std::thread> threads_;
   std::atomic<bool> stop_{false};
   std::atomic<std::uint64_t> heartbeats_{0}, heartbeat_failures_{0};
+  double heartbeat_cpu_rate_ = 0;
+};
+
+double process_cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  auto sec = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return sec(u.ru_utime) + sec(u.ru_stime);
+}
+
+// CPU cost per request, which unlike requests/s does not depend on what
+// else the machine is doing: the simulator's CPU time minus what the
+// heartbeats cost over the same wall time, divided by the requests served
+// by all benchmark threads. Thread 0 opens and closes the window; the other
+// threads run the same iterations at the same time.
+class CpuWindow {
+ public:
+  explicit CpuWindow(const benchmark::State& state) : thread0_(state.thread_index() == 0) {
+    if (!thread0_) return;
+    sim0_ = Environment::get().sim_cpu_seconds();
+    self0_ = process_cpu_seconds();
+    wall0_ = std::chrono::steady_clock::now();
+  }
+  void report(benchmark::State& state) const {
+    // Every thread runs the same number of iterations.
+    const double n = static_cast<double>(state.iterations()) * state.threads();
+    if (!thread0_ || n == 0) return;
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0_).count();
+    const double sim = Environment::get().sim_cpu_seconds() - sim0_;
+    const double hb = Environment::get().heartbeat_cpu_per_second() * wall;
+    state.counters["sim_cpu_us/req"] = std::max(sim - hb, 0.0) / n * 1e6;
+    state.counters["sim_cpu_cores"] = sim / wall;
+    state.counters["hb_cpu_cores"] = Environment::get().heartbeat_cpu_per_second();
+    state.counters["client_cpu_us/req"] = (process_cpu_seconds() - self0_) / n * 1e6;
+  }
+
+ private:
+  bool thread0_;
+  double sim0_ = 0, self0_ = 0;
+  std::chrono::steady_clock::time_point wall0_;
 };
 
 void report_heartbeats(benchmark::State& state, std::uint64_t before, std::uint64_t fail_before) {
@@ -128,6 +197,7 @@ void BM_CatalogueUnderHeartbeatLoad(benchmark::State& state) {
   // Each benchmark thread is a kiosk of its own with its own connection.
   auto client = std::move(*kp::PlatformClient::create(env.config(state.thread_index())));
   const auto hb = env.heartbeats(), hbf = env.heartbeat_failures();
+  const CpuWindow cpu(state);
   std::int64_t failures = 0;
   for (auto _ : state) {
     auto c = client->catalogue();
@@ -136,6 +206,7 @@ void BM_CatalogueUnderHeartbeatLoad(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
   state.counters["failures"] = static_cast<double>(failures);
   if (state.thread_index() == 0) report_heartbeats(state, hb, hbf);
+  cpu.report(state);
 }
 BENCHMARK(BM_CatalogueUnderHeartbeatLoad)->Threads(8)->UseRealTime()->MinTime(5.0);
 
@@ -147,6 +218,7 @@ void BM_CatalogueRawUnderHeartbeatLoad(benchmark::State& state) {
   kp::HttpRequest req;
   req.path = "/v1/catalogue";
   const auto hb = env.heartbeats(), hbf = env.heartbeat_failures();
+  const CpuWindow cpu(state);
   std::int64_t failures = 0;
   for (auto _ : state) {
     auto r = http->perform(req);
@@ -155,8 +227,29 @@ void BM_CatalogueRawUnderHeartbeatLoad(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
   state.counters["failures"] = static_cast<double>(failures);
   if (state.thread_index() == 0) report_heartbeats(state, hb, hbf);
+  cpu.report(state);
 }
 BENCHMARK(BM_CatalogueRawUnderHeartbeatLoad)->Threads(8)->UseRealTime()->MinTime(5.0);
+
+// What a kiosk normally sends: If-None-Match with the ETag it holds, and
+// the answer is a body-less 304.
+void BM_CatalogueNotModifiedUnderHeartbeatLoad(benchmark::State& state) {
+  auto& env = Environment::get();
+  auto client = std::move(*kp::PlatformClient::create(env.config(state.thread_index())));
+  const std::string etag = client->catalogue()->catalogue.etag;
+  const auto hb = env.heartbeats(), hbf = env.heartbeat_failures();
+  const CpuWindow cpu(state);
+  std::int64_t failures = 0;
+  for (auto _ : state) {
+    auto c = client->catalogue(etag);
+    if (!c || !c->not_modified) ++failures;
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["failures"] = static_cast<double>(failures);
+  if (state.thread_index() == 0) report_heartbeats(state, hb, hbf);
+  cpu.report(state);
+}
+BENCHMARK(BM_CatalogueNotModifiedUnderHeartbeatLoad)->Threads(8)->UseRealTime()->MinTime(5.0);
 
 // One pre-application with a 1 MB scanned page (multipart, mTLS, idempotency key).
 void BM_PreApplication1MBUnderHeartbeatLoad(benchmark::State& state) {
@@ -175,6 +268,7 @@ void BM_PreApplication1MBUnderHeartbeatLoad(benchmark::State& state) {
                          "",
                          {{"image/jpeg", std::make_shared<const std::string>(page)}}});
   const auto hb = env.heartbeats(), hbf = env.heartbeat_failures();
+  const CpuWindow cpu(state);
   std::int64_t failures = 0;
   for (auto _ : state) {
     auto c = client->submit_pre_application(r, kp::new_idempotency_key());
@@ -184,6 +278,7 @@ void BM_PreApplication1MBUnderHeartbeatLoad(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(page.size()));
   state.counters["failures"] = static_cast<double>(failures);
   if (state.thread_index() == 0) report_heartbeats(state, hb, hbf);
+  cpu.report(state);
 }
 BENCHMARK(BM_PreApplication1MBUnderHeartbeatLoad)->Threads(4)->UseRealTime()->MinTime(5.0);
 

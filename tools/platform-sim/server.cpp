@@ -69,6 +69,10 @@ std::unique_ptr<httplib::SSLServer> make_server(App& app) {
   svr->new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));
   };
+  // Without TCP_NODELAY a large answer's last segment waits for the
+  // client's delayed ACK (~40 ms): a 47 KB catalogue took 44 ms per request
+  // on loopback while a 304 took 1.4 ms.
+  svr->set_tcp_nodelay(true);
   svr->set_keep_alive_max_count(10000);
   svr->set_keep_alive_timeout(10);
   svr->set_read_timeout(30);
