@@ -3,9 +3,13 @@
 // and idempotent replay.
 #include "tests/platform/sim_fixture.hpp"
 
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
 #include <atomic>
 #include <chrono>
 #include <set>
+#include <sstream>
 
 namespace platform_test {
 namespace {
@@ -314,6 +318,37 @@ TEST_F(PlatformSim, ELicencesNeedConsentAndMatchTheHolder) {
                                      {"id_card_and_touch", "", ""}, kp::new_idempotency_key());
   ASSERT_TRUE(stranger);
   EXPECT_TRUE(stranger->empty());
+}
+
+// The client may log method, path, status and error code, nothing else.
+// Calls that carry an ID number, a name and a phone (accepted, rejected
+// with field reasons, and an e-licence query) run with every log level on;
+// none of the three may appear in what was logged.
+TEST_F(PlatformSim, PersonalDataNeverReachesTheLog) {
+  std::ostringstream captured;
+  auto logger = std::make_shared<spdlog::logger>(
+      "capture", std::make_shared<spdlog::sinks::ostream_sink_mt>(captured));
+  logger->set_level(spdlog::level::trace);
+  const auto previous = spdlog::default_logger();
+  spdlog::set_default_logger(logger);
+
+  const auto good = no_record_certificate();
+  auto accepted = client_->submit_pre_application(good, kp::new_idempotency_key());
+  auto bad = good;
+  bad.applicant.phone = "1391234";  // too short: rejected with a field reason
+  auto rejected = client_->submit_pre_application(bad, kp::new_idempotency_key());
+  auto licences = client_->elicences(
+      good.applicant, {"id_card_and_touch", "2026-11-27T10:00:00Z", ""}, kp::new_idempotency_key());
+  spdlog::set_default_logger(previous);
+
+  ASSERT_TRUE(accepted) << accepted.error().detail;
+  ASSERT_FALSE(rejected);
+  ASSERT_TRUE(licences) << licences.error().detail;
+  const std::string log = captured.str();
+  EXPECT_NE(log.find("/v1/pre-applications"), std::string::npos) << "nothing was logged:\n" << log;
+  for (const std::string& personal :
+       {good.applicant.id_number, good.applicant.name, good.applicant.phone, bad.applicant.phone})
+    EXPECT_EQ(log.find(personal), std::string::npos) << personal << " in the log:\n" << log;
 }
 
 // --- fault classes ----------------------------------------------------------
