@@ -22,6 +22,8 @@ struct OutboxStatus {
   std::int64_t dead_lettered = 0;
   std::string last_error;
 
+  // Whether the kiosk may offer submissions that need the outbox.
+  bool accepting() const { return !full; }
   bool operator==(const OutboxStatus&) const = default;
 };
 

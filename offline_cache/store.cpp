@@ -399,7 +399,8 @@ kx::expected<std::int64_t, Error> Store::enqueue(const NewItem& item) {
   return id;
 }
 
-kx::expected<std::optional<ItemInfo>, Error> Store::claim_next() {
+kx::expected<std::optional<ItemInfo>, Error> Store::claim_next(
+    const std::vector<std::int64_t>& skip) {
   std::lock_guard lock(impl_->mu);
   return with_reserve([&]() -> kx::expected<std::optional<ItemInfo>, Error> {
     sql::Db& d = impl_->db;
@@ -411,9 +412,12 @@ kx::expected<std::optional<ItemInfo>, Error> Store::claim_next() {
     SyncLevel relaxed{d, "PRAGMA synchronous=NORMAL", "PRAGMA synchronous=FULL"};
     auto tx = sql::Transaction::begin(d);
     if (!tx) return kx::unexpected(tx.error());
-    auto sel =
-        d.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE " + kReadyPredicate +
-                  " AND next_attempt_ms <= ?1 ORDER BY priority DESC, id ASC LIMIT 1");
+    std::string skipped;  // integers only: safe to splice into the statement
+    for (auto id : skip) skipped += (skipped.empty() ? "" : ",") + std::to_string(id);
+    if (!skipped.empty()) skipped = " AND id NOT IN (" + skipped + ")";
+    auto sel = d.prepare(std::string("SELECT ") + kItemColumns + " FROM items WHERE " +
+                         kReadyPredicate + " AND next_attempt_ms <= ?1" + skipped +
+                         " ORDER BY priority DESC, id ASC LIMIT 1");
     if (!sel) return kx::unexpected(sel.error());
     auto row = sel->bind(1, to_ms(clock_.now())).step();
     if (!row) return kx::unexpected(row.error());

@@ -66,8 +66,10 @@ class Store {
   kx::expected<std::int64_t, Error> enqueue(const NewItem& item);
 
   // The next due item (highest priority, then oldest; order groups kept in
-  // sequence), marked in flight with its attempt counted.
-  kx::expected<std::optional<ItemInfo>, Error> claim_next();
+  // sequence), marked in flight with its attempt counted. Items in `skip`
+  // are passed over (a delivery pass tries each item at most once).
+  kx::expected<std::optional<ItemInfo>, Error> claim_next(
+      const std::vector<std::int64_t>& skip = {});
   // When the next item becomes due (nullopt: nothing waiting).
   kx::expected<std::optional<TimePoint>, Error> next_due();
   kx::expected<ItemContent, Error> read_content(std::int64_t id);

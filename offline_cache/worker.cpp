@@ -38,10 +38,16 @@ DeliveryWorker::DeliveryWorker(Store& store, Sender& sender, Rng& rng, WorkerOpt
       listener_(std::move(listener)) {}
 
 kx::expected<bool, Error> DeliveryWorker::step() {
-  auto claimed = store_.claim_next();
+  std::vector<std::int64_t> none;
+  return step_skipping(none);
+}
+
+kx::expected<bool, Error> DeliveryWorker::step_skipping(std::vector<std::int64_t>& skip) {
+  auto claimed = store_.claim_next(skip);
   if (!claimed) return kx::unexpected(claimed.error());
   if (!*claimed) return false;
   const ItemInfo& item = **claimed;
+  skip.push_back(item.id);
 
   auto content = store_.read_content(item.id);
   if (!content) {
@@ -83,8 +89,9 @@ kx::expected<bool, Error> DeliveryWorker::step() {
 
 kx::expected<int, Error> DeliveryWorker::run_due() {
   int attempted = 0;
+  std::vector<std::int64_t> attempted_ids;
   for (;;) {
-    auto r = step();
+    auto r = step_skipping(attempted_ids);
     if (!r) return kx::unexpected(r.error());
     if (!*r) break;
     ++attempted;

@@ -13,6 +13,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <stop_token>
+#include <vector>
 
 namespace offline_cache {
 
@@ -29,8 +30,10 @@ class DeliveryWorker {
 
   // Sends at most one due item. false: nothing was due.
   kx::expected<bool, Error> step();
-  // Sends every item due now; stops early once the platform is unreachable
-  // (the rest would fail the same way). Returns how many were attempted.
+  // Sends every item due now, each at most once (full jitter may make a
+  // failed item due again at once: it waits for the next pass); stops early
+  // once the platform is unreachable (the rest would fail the same way).
+  // Returns how many were attempted.
   kx::expected<int, Error> run_due();
   // Expiry and retention; run_until() calls it every maintenance_interval.
   kx::expected<void, Error> maintain();
@@ -47,6 +50,8 @@ class DeliveryWorker {
   Connectivity connectivity() const { return connectivity_; }
 
  private:
+  // step() over the items not in `skip`; the claimed id is appended to it.
+  kx::expected<bool, Error> step_skipping(std::vector<std::int64_t>& skip);
   void publish();
   void wait_for(std::stop_token& stop, std::chrono::steady_clock::duration d);
 

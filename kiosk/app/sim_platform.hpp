@@ -35,6 +35,8 @@ class SimPlatform {
   const std::string& terminal_id() const { return terminal_id_; }
   const std::string& base_url() const { return cfg_.base_url; }
   std::filesystem::path folder() const { return folder_; }
+  // The simulator child, e.g. for tests that stop it to make an outage.
+  kiosk::platform::SimProcess& process() { return *process_; }
 
  private:
   SimPlatform() = default;

@@ -33,7 +33,7 @@ kx::expected<SimProcess, std::string> SimProcess::start(const SimOptions& opt) {
     return kx::unexpected(std::string("pipe: ") + std::strerror(errno));
   std::vector<std::string> args = {opt.binary.string(),
                                    "--listen",
-                                   "127.0.0.1:0",
+                                   "127.0.0.1:" + std::to_string(opt.port),
                                    "--state",
                                    opt.state_dir.string(),
                                    "--seed",

@@ -19,6 +19,7 @@ struct SimOptions {
   int tokens = 1;
   std::chrono::milliseconds ready_timeout{15000};
   int threads = 64;  // worker threads of the simulator (one per open connection)
+  int port = 0;      // 0: a free one; a restart passes the old port (same URL)
 };
 
 class SimProcess {

@@ -1,24 +1,34 @@
 // Integration: items enqueued in a real (encrypted, SQLite) outbox are
 // delivered through kiosk::app::OutboxSender and the real platform client
 // to a real tools/platform-sim child over mutual TLS; the simulator's
-// /admin/records shows each exactly once. Then the fault matrix: 503/429
-// with Retry-After, a 422 permanent reject.
+// /admin/records shows each exactly once. Then the fault matrix: an outage
+// (the simulator stopped, then restarted on the same port and state; and a
+// maintenance window answering 503), a connection reset mid-answer after
+// the platform recorded the item, 500, 503/429 with Retry-After, 409 and
+// 422 permanent rejects, and a TLS failure (a server certificate from
+// another CA). Each case ends with the item delivered exactly once or
+// dead-lettered with the platform's reason.
 //
 // The worker runs on an injected clock (FakeClock) and a zero-jitter RNG:
 // the test drives it with run_due() and advances time itself, so nothing
-// waits on a sleep. Faults are switched with PUT /admin/faults.
+// waits on a sleep. Faults are switched with PUT /admin/faults. Every
+// network call has a deadline (with_test_deadlines) and ctest a timeout.
 #include "kiosk/app/outbox_sender.hpp"
 #include "kiosk/app/sim_platform.hpp"
 #include "kiosk/platform/client.hpp"
 #include "kiosk/platform/http.hpp"
+#include "kiosk/platform/sim_process.hpp"
 #include "offline_cache/store.hpp"
 #include "offline_cache/worker.hpp"
+#include "tests/offline_cache/sim_items.hpp"
 #include "tests/offline_cache/test_support.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -31,29 +41,15 @@ using oc::testing::FakeClock;
 using oc::testing::ScriptedRng;
 using oc::testing::TempDir;
 
-// A synthetic resident ID number with a valid GB 11643 check digit.
-std::string id_number(const std::string& first17) {
-  static constexpr int kW[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  int sum = 0;
-  for (std::size_t i = 0; i < 17; ++i) sum += (first17[i] - '0') * kW[i];
-  return first17 + "10X98765432"[sum % 11];
-}
+using oc::testing::pre_application;
 
-kp::PreApplicationRequest pre_application(const std::string& purpose) {
-  kp::PreApplicationRequest r;
-  r.item_code = "650100-GA-0004";  // 无犯罪记录证明开具
-  r.applicant = {id_number("65010419900715161"), "李建国", "13800138000"};
-  r.form["purpose"] = purpose;
-  r.materials.push_back({"650100-GA-0004-M1", "elicence", "EL-1005", {}});
-  std::string page(20000, '\x5a');
-  page[0] = '\xff';
-  page[1] = '\xd8';
-  page[2] = '\xff';
-  r.materials.push_back({"650100-GA-0004-M2",
-                         "scan",
-                         "",
-                         {{"image/jpeg", std::make_shared<const std::string>(std::move(page))}}});
-  return r;
+// Short transport deadlines: a fault the client does not notice fails the
+// test within seconds instead of hanging it until ctest's timeout.
+kp::ClientConfig with_test_deadlines(kp::ClientConfig cfg) {
+  cfg.connect_timeout = 2s;
+  cfg.total_timeout = 10s;
+  cfg.upload_timeout = 10s;
+  return cfg;
 }
 
 class OfflineCacheOutboxSim : public ::testing::Test {
@@ -65,7 +61,7 @@ class OfflineCacheOutboxSim : public ::testing::Test {
     ASSERT_TRUE(sim.has_value()) << sim.error();
     sim_ = std::move(*sim);
 
-    auto client = kp::PlatformClient::create(sim_->client_config());
+    auto client = kp::PlatformClient::create(with_test_deadlines(sim_->client_config()));
     ASSERT_TRUE(client.has_value()) << client.error().detail;
     client_ = std::move(*client);
 
@@ -120,6 +116,44 @@ class OfflineCacheOutboxSim : public ::testing::Test {
     return {};
   }
 
+  const std::string& key_of(std::int64_t id) {
+    keys_[id] = info(id).idempotency_key;
+    return keys_[id];
+  }
+
+  // One pass while the fault is on: the item was tried once and waits,
+  // with a reason that names the fault; the platform has no record of it.
+  void expect_waiting(std::int64_t id, int attempts, const std::string& reason_part) {
+    const auto i = info(id);
+    EXPECT_EQ(i.state, oc::ItemState::pending) << i.last_error;
+    EXPECT_EQ(i.attempts, attempts);
+    EXPECT_NE(i.last_error.find(reason_part), std::string::npos) << i.last_error;
+  }
+
+  // The fault is gone: the next pass delivers it, and the platform holds
+  // exactly one record under its key.
+  void expect_delivered_once(std::int64_t id) {
+    ASSERT_TRUE(worker_->run_due());
+    const auto i = info(id);
+    EXPECT_EQ(i.state, oc::ItemState::delivered) << i.last_error;
+    EXPECT_EQ(count(i.kind, i.idempotency_key), 1);
+    EXPECT_EQ(worker_->connectivity(), oc::Connectivity::online);
+  }
+
+  // The simulator comes back on the same port with the same state (its CA,
+  // this kiosk's enrolment, its records), as a platform does after a restart.
+  void restart_simulator() {
+    const auto& url = sim_->base_url();
+    kp::SimOptions o;
+    o.binary = std::filesystem::path(KIOSK_BINARY_DIR) / "bin" / "platform-sim";
+    o.state_dir = sim_->process().state_dir();
+    o.port = std::stoi(url.substr(url.rfind(':') + 1));
+    auto p = kp::SimProcess::start(o);
+    ASSERT_TRUE(p.has_value()) << p.error();
+    ASSERT_EQ(p->url(), url);
+    restarted_.emplace(std::move(*p));
+  }
+
   std::int64_t enqueue(const oc::NewItem& item) {
     auto id = store_->enqueue(item);
     EXPECT_TRUE(id.has_value()) << oc::describe(id.error());
@@ -130,6 +164,8 @@ class OfflineCacheOutboxSim : public ::testing::Test {
   FakeClock clock_;
   ScriptedRng rng_{0.0};  // no jitter: the Retry-After floor alone decides
   std::unique_ptr<kiosk::app::SimPlatform> sim_;
+  std::optional<kp::SimProcess> restarted_;  // stopped before sim_ removes its folder
+  std::map<std::int64_t, std::string> keys_;
   std::unique_ptr<kp::PlatformClient> client_;
   std::unique_ptr<kp::HttpSession> admin_;
   std::unique_ptr<oc::Store> store_;
@@ -214,6 +250,109 @@ TEST_F(OfflineCacheOutboxSim, APermanentRejectIsDeadLetteredWithTheReason) {
   EXPECT_EQ(i.last_error.find("李建国"), std::string::npos) << i.last_error;
   EXPECT_EQ(i.last_error.find("13800138000"), std::string::npos) << i.last_error;
   EXPECT_EQ(records("rating").size(), 0u);
+}
+
+TEST_F(OfflineCacheOutboxSim, OutageSimulatorStoppedThenRestarted) {
+  const auto id = enqueue(kiosk::app::outbox_item(pre_application("outage")));
+  sim_->process().stop();  // the platform is gone: connections are refused
+  auto n = worker_->run_due();
+  ASSERT_TRUE(n.has_value());
+  EXPECT_EQ(*n, 1);
+  expect_waiting(id, 1, "network");
+  EXPECT_EQ(worker_->connectivity(), oc::Connectivity::offline);
+  EXPECT_EQ(worker_->run_due().value_or(-1), 1) << "the next pass tries once more";
+  expect_waiting(id, 2, "network");
+
+  restart_simulator();
+  expect_delivered_once(id);
+}
+
+// A maintenance window: the platform answers 503 without Retry-After for a
+// long time. This is the case whose first test hung: with zero jitter a
+// failed item was due again at once and run_due() resent it in a loop.
+TEST_F(OfflineCacheOutboxSim, OutageWindowAnswering503WaitsOnePassAtATime) {
+  set_faults("outage=0-600000");
+  const auto id = enqueue(kiosk::app::outbox_item(pre_application("maintenance")));
+  for (int pass = 1; pass <= 3; ++pass) {
+    EXPECT_EQ(worker_->run_due().value_or(-1), 1);
+    expect_waiting(id, pass, "503");
+    clock_.advance(10min);
+  }
+  EXPECT_EQ(count("pre_application", key_of(id)), 0);
+  set_faults("none");
+  expect_delivered_once(id);
+}
+
+// The platform records the submission, then the connection drops halfway
+// through its answer: the kiosk cannot know it arrived. The resend under the
+// same idempotency key is a replay, so the platform still has one record.
+TEST_F(OfflineCacheOutboxSim, ResetMidAnswerAfterTheRecordIsStillOnce) {
+  set_faults("reset=1;only=/v1/pre-applications");
+  const auto id = enqueue(kiosk::app::outbox_item(pre_application("reset")));
+  EXPECT_EQ(worker_->run_due().value_or(-1), 1);
+  expect_waiting(id, 1, "network");
+  EXPECT_EQ(count("pre_application", key_of(id)), 1) << "the platform did record it";
+  set_faults("none");
+  expect_delivered_once(id);
+  EXPECT_TRUE(client_->last_was_replay());
+}
+
+TEST_F(OfflineCacheOutboxSim, ServerErrorIsRetriedThenDeliveredOnce) {
+  set_faults("5xx=1");
+  const auto id = enqueue(kiosk::app::outbox_item(pre_application("5xx")));
+  EXPECT_EQ(worker_->run_due().value_or(-1), 1);
+  expect_waiting(id, 1, "HTTP 50");
+  EXPECT_EQ(worker_->connectivity(), oc::Connectivity::online) << "it answered";
+  set_faults("none");
+  expect_delivered_once(id);
+}
+
+TEST_F(OfflineCacheOutboxSim, ConflictIsDeadLetteredWithThePlatformsReason) {
+  // A slot holds four bookings; the fifth is refused with 409 slot_full.
+  const std::string slot = "HALL-01_650100-GA-0004_2026-12-01_0930";
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 5; ++i) {
+    kp::AppointmentRequest r{slot,
+                             {oc::testing::id_number("6501041990071516" + std::to_string(i)),
+                              oc::testing::kTestPersonName, "13800138000"}};
+    ids.push_back(enqueue(kiosk::app::outbox_item(r)));
+  }
+  EXPECT_EQ(worker_->run_due().value_or(-1), 5);
+  for (int i = 0; i < 4; ++i) EXPECT_EQ(info(ids[i]).state, oc::ItemState::delivered);
+  const auto fifth = info(ids[4]);
+  EXPECT_EQ(fifth.state, oc::ItemState::dead_lettered);
+  EXPECT_NE(fifth.last_error.find("409"), std::string::npos) << fifth.last_error;
+  EXPECT_NE(fifth.last_error.find("slot_full"), std::string::npos) << fifth.last_error;
+  EXPECT_EQ(fifth.last_error.find(oc::testing::kTestPersonName), std::string::npos);
+  EXPECT_EQ(count("appointment", fifth.idempotency_key), 0);
+  EXPECT_EQ(records("appointment").size(), 4u);
+}
+
+// The server presents a certificate from a CA the kiosk does not trust (a
+// interception proxy, a wrong DNS answer). Never dead-lettered: the item
+// waits, the kiosk shows offline, and once the trust is right it goes once.
+TEST_F(OfflineCacheOutboxSim, TlsFailureKeepsTheItemUntilTheServerIsTrusted) {
+  TempDir other;
+  {
+    kp::SimOptions o;
+    o.binary = std::filesystem::path(KIOSK_BINARY_DIR) / "bin" / "platform-sim";
+    o.state_dir = other.path();
+    auto foreign = kp::SimProcess::start(o);  // its own, different test CA
+    ASSERT_TRUE(foreign.has_value()) << foreign.error();
+  }
+  auto cfg = with_test_deadlines(sim_->client_config());
+  cfg.ca_file = (other.path() / "ca.pem").string();
+  auto untrusting = kp::PlatformClient::create(cfg);
+  ASSERT_TRUE(untrusting.has_value()) << untrusting.error().detail;
+  kiosk::app::OutboxSender sender(**untrusting);
+  oc::DeliveryWorker worker(*store_, sender, rng_);
+
+  const auto id = enqueue(kiosk::app::outbox_item(pre_application("tls")));
+  EXPECT_EQ(worker.run_due().value_or(-1), 1);
+  expect_waiting(id, 1, "authentication");
+  EXPECT_EQ(worker.connectivity(), oc::Connectivity::offline);
+  EXPECT_EQ(count("pre_application", key_of(id)), 0);
+  expect_delivered_once(id);  // the properly configured client
 }
 
 TEST(OfflineCacheOutboxSender, ErrorClassesMapToSendResults) {

@@ -46,8 +46,8 @@ class ScriptedRng final : public Rng {
 
 class TempDir {
  public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "oc-test-XXXXXX").string();
+  explicit TempDir(const std::filesystem::path& base = std::filesystem::temp_directory_path()) {
+    std::string tmpl = (base / "oc-test-XXXXXX").string();
     path_ = ::mkdtemp(tmpl.data());
   }
   TempDir(const TempDir&) = delete;

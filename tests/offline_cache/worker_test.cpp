@@ -88,6 +88,28 @@ TEST_F(OfflineCacheWorker, TransientFailuresBackOffExponentially) {
   EXPECT_EQ(sender.sent.size(), 5u);
 }
 
+// Full jitter can draw a zero delay, making a failed item due again at
+// once. A pass still tries each item once: before this, run_due() resent
+// the same item for as long as the platform kept failing (on an injected
+// clock that never moves: forever), which hung the first outage test.
+TEST_F(OfflineCacheWorker, APassTriesEachItemOnceEvenWithZeroJitter) {
+  ScriptedRng zero{0.0};
+  DeliveryWorker w(*store, sender, zero);
+  const auto a = enqueue();
+  const auto b = enqueue();
+  sender.fallback = SendResult::again("HTTP 503 unavailable (outage)");
+  auto n = w.run_due();
+  ASSERT_TRUE(n);
+  EXPECT_EQ(*n, 2);
+  EXPECT_EQ(sender.sent.size(), 2u);
+  EXPECT_EQ(info(a).next_attempt, clock.now()) << "due again at once, for the next pass";
+  EXPECT_EQ(info(b).attempts, 1);
+  sender.fallback = SendResult::ok();
+  EXPECT_EQ(w.run_due().value_or(-1), 2);
+  EXPECT_EQ(info(a).state, ItemState::delivered);
+  EXPECT_EQ(info(b).state, ItemState::delivered);
+}
+
 TEST_F(OfflineCacheWorker, RetryAfterIsHonoured) {
   const auto id = enqueue();
   sender.script.push_back(SendResult::again("503 busy", Millis{120'000}));
