@@ -68,6 +68,136 @@ const json* find_object(const json& j, const char* key) {
   return (it != j.end()) ? &*it : nullptr;
 }
 
+kx::expected<bool, ConfigError> get_bool(const Ctx& c, const json& obj, const std::string& ptr,
+                                         const char* key, bool fallback) {
+  auto it = obj.find(key);
+  if (it == obj.end()) return fallback;
+  if (!it->is_boolean()) return fail(c, ptr + "/" + key, "must be true or false");
+  return it->get<bool>();
+}
+
+// Reads an optional object member; fails if present but not an object.
+kx::expected<const json*, ConfigError> optional_object(const Ctx& c, const json& j,
+                                                       const char* key) {
+  auto it = j.find(key);
+  if (it == j.end()) return nullptr;
+  if (!it->is_object()) return fail(c, std::string("/") + key, "must be an object");
+  return &*it;
+}
+
+kx::expected<void, ConfigError> parse_devices(const Ctx& c, const json& j, Devices& d) {
+  auto obj = optional_object(c, j, "devices");
+  if (!obj) return kx::unexpected(obj.error());
+  if (*obj == nullptr) return {};
+  const json& o = **obj;
+  auto paper = get_int(c, o, "/devices", "printer_paper_mm", d.printer_paper_mm, 58, 80);
+  if (!paper) return kx::unexpected(paper.error());
+  if (*paper != 58 && *paper != 80) return fail(c, "/devices/printer_paper_mm", "must be 58 or 80");
+  auto dpi = get_int(c, o, "/devices", "scanner_dpi", d.scanner_dpi, 150, 600);
+  if (!dpi) return kx::unexpected(dpi.error());
+  auto volume = get_int(c, o, "/devices", "volume_percent", d.volume_percent, 0, 100);
+  if (!volume) return kx::unexpected(volume.error());
+  auto bright = get_int(c, o, "/devices", "brightness_percent", d.brightness_percent, 10, 100);
+  if (!bright) return kx::unexpected(bright.error());
+  auto rot = get_int(c, o, "/devices", "touch_rotation_deg", d.touch_rotation_deg, 0, 270);
+  if (!rot) return kx::unexpected(rot.error());
+  if (*rot % 90 != 0) return fail(c, "/devices/touch_rotation_deg", "must be 0, 90, 180 or 270");
+  d = Devices{*paper, *dpi, *volume, *bright, *rot};
+  return {};
+}
+
+kx::expected<void, ConfigError> parse_elderly(const Ctx& c, const json& j, ElderlyDefaults& e) {
+  auto obj = optional_object(c, j, "elderly");
+  if (!obj) return kx::unexpected(obj.error());
+  if (*obj == nullptr) return {};
+  const json& o = **obj;
+  auto on = get_bool(c, o, "/elderly", "on_by_default", e.on_by_default);
+  if (!on) return kx::unexpected(on.error());
+  auto scale = get_int(c, o, "/elderly", "text_scale_percent", e.text_scale_percent, 100, 200);
+  if (!scale) return kx::unexpected(scale.error());
+  auto speech = get_bool(c, o, "/elderly", "speech", e.speech);
+  if (!speech) return kx::unexpected(speech.error());
+  auto extra = get_int(c, o, "/elderly", "extra_time_s", e.extra_time_s, 0, 600);
+  if (!extra) return kx::unexpected(extra.error());
+  e = ElderlyDefaults{*on, *scale, *speech, *extra};
+  return {};
+}
+
+// "HH:MM" (00:00–24:00) as minutes after midnight, or -1.
+int parse_clock(const std::string& t) {
+  if (t.size() != 5 || t[2] != ':') return -1;
+  for (int i : {0, 1, 3, 4}) {
+    if (t[i] < '0' || t[i] > '9') return -1;
+  }
+  const int h = (t[0] - '0') * 10 + (t[1] - '0');
+  const int m = (t[3] - '0') * 10 + (t[4] - '0');
+  if (m > 59 || h > 24 || (h == 24 && m != 0)) return -1;
+  return h * 60 + m;
+}
+
+kx::expected<MaintenanceWindow, ConfigError> parse_window(const Ctx& c, const json& w,
+                                                          const std::string& ptr) {
+  if (!w.is_object()) return fail(c, ptr, "must be an object");
+  MaintenanceWindow out;
+  auto days = w.find("weekdays");
+  if (days == w.end() || !days->is_array() || days->empty()) {
+    return fail(c, ptr + "/weekdays", "must be a non-empty array of 1 (Monday) to 7 (Sunday)");
+  }
+  for (const auto& d : *days) {
+    if (!d.is_number_integer() || d.get<std::int64_t>() < 1 || d.get<std::int64_t>() > 7) {
+      return fail(c, ptr + "/weekdays", "must hold 1 (Monday) to 7 (Sunday)");
+    }
+    out.weekdays.push_back(d.get<int>());
+  }
+  for (const auto& [key, field] :
+       {std::pair{"start", &out.start_minute}, std::pair{"end", &out.end_minute}}) {
+    auto text = get_string(c, w, ptr, key);
+    if (!text) return kx::unexpected(text.error());
+    *field = parse_clock(*text);
+    if (*field < 0) return fail(c, ptr + "/" + key, "must be a time \"HH:MM\"");
+  }
+  if (out.start_minute == out.end_minute) return fail(c, ptr + "/end", "must differ from start");
+  return out;
+}
+
+kx::expected<void, ConfigError> parse_maintenance(const Ctx& c, const json& j,
+                                                  std::vector<MaintenanceWindow>& out) {
+  auto it = j.find("maintenance_windows");
+  if (it == j.end()) return {};
+  if (!it->is_array()) return fail(c, "/maintenance_windows", "must be an array");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    auto w = parse_window(c, (*it)[i], "/maintenance_windows/" + std::to_string(i));
+    if (!w) return kx::unexpected(w.error());
+    out.push_back(*w);
+  }
+  return {};
+}
+
+kx::expected<void, ConfigError> parse_catalogue(const Ctx& c, const json& j,
+                                                std::map<std::string, CatalogueOverride>& out) {
+  auto obj = optional_object(c, j, "catalogue");
+  if (!obj) return kx::unexpected(obj.error());
+  if (*obj == nullptr) return {};
+  for (const auto& [code, o] : (*obj)->items()) {
+    const std::string ptr = "/catalogue/" + code;
+    if (!o.is_object()) return fail(c, ptr, "must be an object");
+    CatalogueOverride item;
+    auto hidden = get_bool(c, o, ptr, "hidden", false);
+    if (!hidden) return kx::unexpected(hidden.error());
+    item.hidden = *hidden;
+    auto order = get_int(c, o, ptr, "order", 0, 0, 10000);
+    if (!order) return kx::unexpected(order.error());
+    item.order = *order;
+    if (const json* name = find_object(o, "name")) {
+      auto n = get_bilingual(c, *name, ptr + "/name");
+      if (!n) return kx::unexpected(n.error());
+      item.name = *n;
+    }
+    out.emplace(code, item);
+  }
+  return {};
+}
+
 kx::expected<void, ConfigError> parse_main(const json& j, KioskConfig& out) {
   const Ctx c{"config.json"};
   auto schema = get_int(c, j, "", "schema", 1, 1, 1);
@@ -112,7 +242,10 @@ kx::expected<void, ConfigError> parse_main(const json& j, KioskConfig& out) {
     }
     out.timeouts = Timeouts{*inactivity, *warning};
   }
-  return {};
+  if (auto r = parse_devices(c, j, out.devices); !r) return r;
+  if (auto r = parse_elderly(c, j, out.elderly); !r) return r;
+  if (auto r = parse_maintenance(c, j, out.maintenance_windows); !r) return r;
+  return parse_catalogue(c, j, out.catalogue);
 }
 
 kx::expected<void, ConfigError> parse_texts(const json& j, KioskConfig& out) {

@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace config {
 
@@ -32,6 +34,38 @@ struct Timeouts {
   int warning_s = 30;      // warn this long before the limit (WCAG 2.2.1: >= 20 s)
 };
 
+// Device settings an operator may change; the device's own protocol
+// details stay in the driver.
+struct Devices {
+  int printer_paper_mm = 80;    // 58 or 80
+  int scanner_dpi = 300;        // 150..600
+  int volume_percent = 70;      // 0..100
+  int brightness_percent = 80;  // 10..100
+  int touch_rotation_deg = 0;   // 0, 90, 180, 270 (technician recalibration)
+};
+
+// What elderly mode (适老化模式) starts with in this hall.
+struct ElderlyDefaults {
+  bool on_by_default = false;
+  int text_scale_percent = 140;  // 100..200
+  bool speech = true;            // read screens aloud
+  int extra_time_s = 60;         // added to the inactivity limit, 0..600
+};
+
+// The kiosk shows "under maintenance" and applies config only inside these.
+struct MaintenanceWindow {
+  std::vector<int> weekdays;  // 1 = Monday … 7 = Sunday
+  int start_minute = 0;       // minutes after local midnight, from "HH:MM"
+  int end_minute = 0;         // exclusive; may be < start (window past midnight)
+};
+
+// Per-hall changes to the platform's service catalogue (事项目录).
+struct CatalogueOverride {
+  bool hidden = false;
+  std::optional<Bilingual> name;  // replaces the platform's name
+  int order = 0;                  // lower first; 0 keeps the platform's order
+};
+
 struct KioskConfig {
   int schema = 1;
   std::string version;  // operator's config version, shown to technicians
@@ -39,7 +73,11 @@ struct KioskConfig {
   std::string terminal_id;
   Display display;
   Timeouts timeouts;
-  std::map<std::string, Bilingual> texts;  // every string a screen shows, by id
+  Devices devices;
+  ElderlyDefaults elderly;
+  std::vector<MaintenanceWindow> maintenance_windows;
+  std::map<std::string, CatalogueOverride> catalogue;  // by item code
+  std::map<std::string, Bilingual> texts;              // every string a screen shows, by id
 };
 
 struct ConfigError {

@@ -40,7 +40,8 @@ kx::expected<void, std::string> write_file(const fs::path& path, std::string_vie
   return {};
 }
 
-kx::expected<void, std::string> sync_dir(const fs::path& dir) {
+kx::expected<void, std::string> sync_dir(const fs::path& folder) {
+  const fs::path dir = folder.empty() ? fs::path(".") : folder;  // a bare file name's folder
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return os_error("cannot open folder", dir);
   const int rc = ::fsync(fd);

@@ -19,6 +19,7 @@ constexpr const char* kCurrent = "current";
 constexpr const char* kLastGood = "last-good";
 constexpr const char* kMarker = "health-pending.json";
 constexpr const char* kRolledBack = "rolled-back.json";
+constexpr const char* kRefusal = "refusal.json";
 constexpr const char* kStagingPrefix = ".staging-";
 
 kx::unexpected<Refusal> io_error(std::string detail) {
@@ -213,8 +214,29 @@ kx::expected<ApplyOutcome, Refusal> apply(const fs::path& store, const VerifiedB
     return kx::unexpected(c.error());
   }
   step("switched");
+  fs::remove(store / kRefusal, ec);
   remove_unused_versions(store, {name, from});
   return ApplyOutcome::installed;
+}
+
+void record_refusal(const fs::path& store, const Refusal& refusal, Time now) {
+  const json j = {
+      {"reason", to_string(refusal.reason)}, {"detail", refusal.detail}, {"at", format_time(now)}};
+  std::error_code ec;
+  fs::create_directories(store, ec);
+  (void)durable::replace_file(store / kRefusal, j.dump());
+}
+
+std::optional<Refusal> last_refusal(const fs::path& store) {
+  auto j = read_json(store / kRefusal);
+  if (!j) return std::nullopt;
+  const std::string name = j->value("reason", "");
+  for (int r = 0; r <= static_cast<int>(Reason::io_error); ++r) {
+    if (name == to_string(static_cast<Reason>(r))) {
+      return Refusal{static_cast<Reason>(r), j->value("detail", "")};
+    }
+  }
+  return std::nullopt;
 }
 
 kx::expected<HealthDecision, Refusal> health_step(const fs::path& store, bool reported_healthy,

@@ -8,6 +8,7 @@
 //   STORE/trust/root.json          the pinned root (rotated by bundles)
 //   STORE/health-pending.json      a switch waiting for a healthy report
 //   STORE/rolled-back.json         the last version given up on (not retried)
+//   STORE/refusal.json             the last refused bundle (heartbeat flag)
 //
 // Apply: write the new folder under a staging name, fsync files and
 // folders, rename it into place, write the marker, then switch `current` by
@@ -54,6 +55,12 @@ kx::expected<ApplyOutcome, Refusal> apply(const std::filesystem::path& store,
 // Removes what an interrupted apply left behind (staging folders, temporary
 // links). Safe at any time; apply calls it first.
 void clean_interrupted(const std::filesystem::path& store);
+
+// The heartbeat flag: the last refusal (reason, detail, time) in
+// STORE/refusal.json, for the heartbeat and technicians; a successful apply
+// clears it. Best effort: a full disk must not hide the refusal's log line.
+void record_refusal(const std::filesystem::path& store, const Refusal& refusal, Time now);
+std::optional<Refusal> last_refusal(const std::filesystem::path& store);
 
 // Runs decide_health on the store and carries the decision out.
 kx::expected<HealthDecision, Refusal> health_step(const std::filesystem::path& store,
