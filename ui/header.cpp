@@ -19,6 +19,8 @@ const char* device_text_id(core::DeviceState s) {
       return "status.device.missing";
     case core::DeviceState::paper_low:
       return "status.device.paper_low";
+    case core::DeviceState::no_paper:
+      return "status.device.no_paper";
     case core::DeviceState::unknown:
       return "status.device.unknown";
   }
@@ -45,6 +47,7 @@ ImU32 device_colour(const Theme& t, core::DeviceState s) {
       return t.warn;
     case core::DeviceState::fault:
     case core::DeviceState::missing:
+    case core::DeviceState::no_paper:
       return t.fault;
     case core::DeviceState::unknown:
       return t.subtext;

@@ -140,6 +140,7 @@ void draw_state_mark(ImDrawList& d, core::DeviceState state, ImVec2 c, float r, 
       break;
     case core::DeviceState::fault:
     case core::DeviceState::missing:
+    case core::DeviceState::no_paper:
       d.AddLine(at(c, -r * 0.4f, -r * 0.4f), at(c, r * 0.4f, r * 0.4f), fg, t);
       d.AddLine(at(c, -r * 0.4f, r * 0.4f), at(c, r * 0.4f, -r * 0.4f), fg, t);
       break;

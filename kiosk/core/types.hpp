@@ -32,7 +32,7 @@ enum class Screen {
 };
 
 enum class LinkState { unknown, online, offline };
-enum class DeviceState { unknown, ok, missing, fault, paper_low };
+enum class DeviceState { unknown, ok, missing, fault, paper_low, no_paper };
 enum class Device { reader, printer, scanner };
 
 // Local wall-clock time as shown to citizens; the app converts.
