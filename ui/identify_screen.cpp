@@ -1,7 +1,9 @@
-// Identification: lay the ID card on the reader. (The UI issue adds QR and
-// anonymous identification and the flows that follow.)
+// Identification: lay the ID card on the reader, or show a slip's QR code to
+// the scanner, or (for guides and progress) go on without identifying. A
+// refused card or code says why.
 #include "ui/icons.hpp"
 #include "ui/screen_context.hpp"
+#include "ui/screens/flow_screens.hpp"
 
 #include <algorithm>
 
@@ -12,10 +14,9 @@ void draw_identify(ScreenContext& ctx, float top) {
   auto& cv = ctx.canvas;
   auto& d = cv.draw();
   const float w = ctx.display.x, h = ctx.display.y;
-  const float pad = ctx.u(40.f);
   const float cx = w * 0.5f;
 
-  float y = top + ctx.u(80.f);
+  float y = top + ctx.u(ctx.portrait() ? 80.f : 30.f);
   if (ctx.state.flow) {
     const std::string chosen =
         ctx.primary("flow.coming") + ctx.primary(core::text_id(*ctx.state.flow));
@@ -28,19 +29,31 @@ void draw_identify(ScreenContext& ctx, float top) {
   y += ctx.u(60.f);
 
   // A card over the reader, as a picture of what to do.
-  const float r = std::min(w, h) * 0.16f;
+  const float r = std::min(w, h) * (ctx.portrait() ? 0.16f : 0.09f);
   d.AddRectFilled(ImVec2(cx - r * 1.6f, y + r * 1.2f), ImVec2(cx + r * 1.6f, y + r * 2.3f),
                   t.tile_border, t.rounding);
   d.AddCircleFilled(ImVec2(cx, y + r), r, t.accent[0]);
   draw_flow_icon(d, core::Flow::idcard, ImVec2(cx, y + r), r * 0.62f, IM_COL32_WHITE);
   y += r * 2.6f;
-  cv.text_centered(FontRole::body, cx, y, t.text, ctx.primary("identify.hint"));
-
-  const float button_h = std::max(t.min_target, ctx.u(112.f));
-  const ImVec2 min(pad, h - pad - button_h);
-  if (draw_button(ctx, "identify.back", min, ImVec2(min.x + (w - 2 * pad) / 3.f, min.y + button_h),
-                  "action.back", t.button, t.button_text)) {
+  y += cv.text_centered(FontRole::body, cx, y, t.text, ctx.primary("identify.hint")).y;
+  y += ctx.u(20.f);
+  y += cv.text_centered(FontRole::body, cx, y, t.text,
+                        ctx.primary(ctx.state.flow == core::Flow::rating ? "identify.qr.rating"
+                                                                         : "identify.qr"))
+           .y;
+  y += ctx.u(24.f);
+  if (!ctx.state.identify.error_text_id.empty()) {
+    draw_message(ctx, y, ctx.primary(ctx.state.identify.error_text_id), t.fault);
+  } else if (ctx.state.reader == core::DeviceState::missing ||
+             ctx.state.reader == core::DeviceState::fault) {
+    draw_message(ctx, y, ctx.primary("identify.reader_missing"), t.warn);
+  }
+  const bool anonymous = ctx.state.flow && core::anonymous_allowed(*ctx.state.flow);
+  if (bar_button(ctx, 0, anonymous ? 2 : 3, "identify.back", "action.back")) {
     ctx.events.emplace_back(core::TapBack{});
+  }
+  if (anonymous && bar_button(ctx, 1, 2, "identify.anonymous", "identify.anonymous", true)) {
+    ctx.events.emplace_back(core::IdentifyAnonymous{});
   }
 }
 

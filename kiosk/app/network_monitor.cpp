@@ -20,12 +20,16 @@ NetworkMonitor::~NetworkMonitor() {
 }
 
 void NetworkMonitor::run() {
+  const auto tell = [this](std::optional<platform::ClientConfig> cfg) {
+    if (options_.on_platform) options_.on_platform(std::move(cfg));
+  };
   std::unique_ptr<SimPlatform> sim;
   std::unique_ptr<platform::PlatformClient> client;
   if (options_.start_simulator) {
     auto started = SimPlatform::start();
     if (!started) {
       spdlog::error("platform simulator did not start: {}", started.error());
+      tell(std::nullopt);
       events_.post(core::NetworkChanged{core::LinkState::offline});
       return;
     }
@@ -33,12 +37,15 @@ void NetworkMonitor::run() {
     auto created = platform::PlatformClient::create(sim->client_config());
     if (!created) {
       spdlog::error("platform client: {}", created.error().detail);
+      tell(std::nullopt);
       events_.post(core::NetworkChanged{core::LinkState::offline});
       return;
     }
     client = std::move(*created);
     spdlog::info("platform simulator at {}, terminal {}", sim->base_url(), sim->terminal_id());
+    tell(sim->client_config());
   } else {
+    tell(std::nullopt);
     return;  // a configured platform arrives with provisioning (config)
   }
 

@@ -4,11 +4,14 @@
 // With --sim it first starts the embedded platform simulator and enrols
 // against it (SimPlatform), in the background, after the first frame.
 #include "kiosk/app/app_events.hpp"
+#include "kiosk/platform/http.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace kiosk::app {
@@ -18,6 +21,9 @@ class NetworkMonitor {
   struct Options {
     bool start_simulator = true;
     std::chrono::seconds interval{30};
+    // Told once, from the monitor's thread, how to reach the platform (or
+    // nullopt: it cannot be used), for the parts of the app that call it.
+    std::function<void(std::optional<platform::ClientConfig>)> on_platform;
   };
   NetworkMonitor(AppEvents& events, Options options);
   ~NetworkMonitor();  // stops the thread (and the simulator it started)

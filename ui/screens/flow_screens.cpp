@@ -1,5 +1,4 @@
-// Dispatches the flow screens by state.screen. A screen not built yet says
-// which flow comes and offers the way back.
+// Dispatches the flow screens by state.screen.
 #include "ui/screens/flow_screens.hpp"
 
 namespace ui {
@@ -9,7 +8,30 @@ void draw_flow_screen(ScreenContext& ctx, float top) {
     case core::Screen::home:
     case core::Screen::identify:
       return;  // ui.cpp draws these
-    default:
+    case core::Screen::guide_list:
+      draw_guide_list(ctx, top);
+      return;
+    case core::Screen::guide_item:
+      draw_guide_item(ctx, top);
+      return;
+    case core::Screen::ticket_item:
+      draw_ticket_item(ctx, top);
+      return;
+    case core::Screen::ticket_issued:
+      draw_ticket_issued(ctx, top);
+      return;
+    case core::Screen::progress_query:
+      draw_progress_query(ctx, top);
+      return;
+    case core::Screen::progress_timeline:
+      draw_progress_timeline(ctx, top);
+      return;
+    case core::Screen::rating:
+      draw_rating(ctx, top);
+      return;
+    case core::Screen::appointment:
+    case core::Screen::navigation:
+    case core::Screen::preapply:
       draw_not_yet(ctx, top);
       return;
   }

@@ -1,11 +1,49 @@
 #pragma once
-// The flow screens, one file each, and the parts they share (a page frame
-// with title and back button, list rows, bottom action bar).
+// The flow screens, one file each, and the parts they share: a page title,
+// list rows, a bottom bar of actions, messages. Every size comes from the
+// theme, so elderly mode (bigger targets and fonts) and both orientations
+// follow without code in the screens.
 #include "ui/screen_context.hpp"
+
+#include <string>
+#include <string_view>
 
 namespace ui {
 
-// A flow whose pages are not built yet: its name, "coming", and back.
+// --- shared parts (widgets.cpp) ----------------------------------------------------
+float page_pad(const ScreenContext& ctx);
+// The page's title (and its other-language line); returns the y below it.
+float draw_page_title(ScreenContext& ctx, float top, std::string_view title_id);
+// The bottom bar: `count` equal buttons across the width; its top y.
+float bottom_bar_top(const ScreenContext& ctx);
+bool bar_button(ScreenContext& ctx, int index, int count, const std::string& id,
+                std::string_view text_id, bool primary = false);
+// A full-width row with a primary line and a smaller second line; true when
+// tapped. `selected` highlights it.
+bool draw_row(ScreenContext& ctx, const std::string& id, ImVec2 min, ImVec2 max,
+              std::string_view line1, std::string_view line2, bool selected = false);
+// A message box (errors in the fault colour); returns its height.
+float draw_message(ScreenContext& ctx, float y, std::string_view text, ImU32 colour);
+// How many list rows of `row_h` fit between y0 and y1 (at least 1).
+int rows_that_fit(float y0, float y1, float row_h, float gap);
+// The height of one list row.
+float row_height(const ScreenContext& ctx);
+// The citizen's text: chosen language with the other beneath, from zh/en.
+const std::string& in_lang(const ScreenContext& ctx, const std::string& zh, const std::string& en);
+const std::string& other_lang(const ScreenContext& ctx, const std::string& zh,
+                              const std::string& en);
+// What became of the last receipt sent to the printer, as a message (none
+// while nothing was printed); returns its height.
+float draw_print_status(ScreenContext& ctx, float y);
+
+// --- screens ---------------------------------------------------------------------
 void draw_not_yet(ScreenContext& ctx, float top);
+void draw_guide_list(ScreenContext& ctx, float top);
+void draw_guide_item(ScreenContext& ctx, float top);
+void draw_ticket_item(ScreenContext& ctx, float top);
+void draw_ticket_issued(ScreenContext& ctx, float top);
+void draw_progress_query(ScreenContext& ctx, float top);
+void draw_progress_timeline(ScreenContext& ctx, float top);
+void draw_rating(ScreenContext& ctx, float top);
 
 }  // namespace ui

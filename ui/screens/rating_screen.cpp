@@ -1,0 +1,68 @@
+// Rating (好差评): five levels, the three indicators, skip or send. The
+// comment comes with the on-screen keyboard.
+#include "ui/screens/flow_screens.hpp"
+
+#include <algorithm>
+
+namespace ui {
+namespace {
+
+// Five buttons 1..5 across `width`; `chosen` is highlighted. Returns the
+// level tapped, or 0.
+int draw_scale(ScreenContext& ctx, const std::string& id, float y, float h, int chosen,
+               bool words) {
+  const Theme& t = ctx.theme();
+  const float pad = page_pad(ctx), gap = ctx.u(12.f);
+  const float w = (ctx.display.x - 2 * pad - 4 * gap) / 5.f;
+  int tapped = 0;
+  for (int level = 1; level <= 5; ++level) {
+    const ImVec2 min(pad + static_cast<float>(level - 1) * (w + gap), y);
+    const bool on = level <= chosen;
+    const std::string text_id =
+        words ? "rating.level." + std::to_string(level) : "rating.star." + std::to_string(level);
+    if (draw_button(ctx, id + "." + std::to_string(level), min, ImVec2(min.x + w, y + h), text_id,
+                    on ? t.warn : t.button, on ? t.text : t.button_text)) {
+      tapped = level;
+    }
+  }
+  return tapped;
+}
+
+}  // namespace
+
+void draw_rating(ScreenContext& ctx, float top) {
+  const Theme& t = ctx.theme();
+  const core::State& s = ctx.state;
+  auto& cv = ctx.canvas;
+  const float pad = page_pad(ctx);
+  float y = draw_page_title(ctx, top, "rating.title");
+  const float big = std::max(t.min_target, ctx.u(ctx.state.elderly ? 170.f : 150.f));
+  if (int level = draw_scale(ctx, "rating.level", y, big, s.rating.level, true)) {
+    ctx.events.emplace_back(core::RateLevel{level});
+  }
+  y += big + ctx.u(36.f);
+  // The indicators refine the overall level; elderly mode keeps to the five
+  // big buttons (fewer items per screen).
+  if (!ctx.state.elderly && s.rating.level > 0) {
+    const float small = std::max(t.min_target, ctx.u(84.f));
+    for (core::Indicator ind : core::kAllIndicators) {
+      y += cv.text(FontRole::body, ImVec2(pad, y), t.text, ctx.primary(core::text_id(ind))).y +
+           ctx.u(8.f);
+      const int value = ind == core::Indicator::efficiency ? s.rating.efficiency
+                        : ind == core::Indicator::service  ? s.rating.service
+                                                           : s.rating.attitude;
+      if (int level = draw_scale(ctx, core::text_id(ind), y, small,
+                                 value == 0 ? s.rating.level : value, false)) {
+        ctx.events.emplace_back(core::RateIndicator{ind, level});
+      }
+      y += small + ctx.u(24.f);
+    }
+  }
+  if (bar_button(ctx, 0, 2, "rating.skip", "rating.skip"))
+    ctx.events.emplace_back(core::RateSkip{});
+  if (s.rating.level > 0 && bar_button(ctx, 1, 2, "rating.submit", "rating.submit", true)) {
+    ctx.events.emplace_back(core::RateSubmit{});
+  }
+}
+
+}  // namespace ui
