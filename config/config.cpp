@@ -198,6 +198,25 @@ kx::expected<void, ConfigError> parse_catalogue(const Ctx& c, const json& j,
   return {};
 }
 
+kx::expected<void, ConfigError> parse_technician(const Ctx& c, const json& j, Technician& t) {
+  auto obj = optional_object(c, j, "technician");
+  if (!obj) return kx::unexpected(obj.error());
+  if (*obj == nullptr) return {};
+  const json& o = **obj;
+  auto hash = get_string(c, o, "/technician", "pin_hash", false);
+  if (!hash) return kx::unexpected(hash.error());
+  // Only hashes: a PIN in clear would be readable by anyone holding the bundle.
+  if (!hash->empty() && !hash->starts_with("pbkdf2-sha256$")) {
+    return fail(c, "/technician/pin_hash", "must be a PIN hash from kiosk-admin, never the PIN");
+  }
+  auto attempts = get_int(c, o, "/technician", "max_attempts", t.max_attempts, 3, 10);
+  if (!attempts) return kx::unexpected(attempts.error());
+  auto lockout = get_int(c, o, "/technician", "lockout_s", t.lockout_s, 60, 3600);
+  if (!lockout) return kx::unexpected(lockout.error());
+  t = Technician{*hash, *attempts, *lockout};
+  return {};
+}
+
 kx::expected<void, ConfigError> parse_main(const json& j, KioskConfig& out) {
   const Ctx c{"config.json"};
   auto schema = get_int(c, j, "", "schema", 1, 1, 1);
@@ -245,6 +264,7 @@ kx::expected<void, ConfigError> parse_main(const json& j, KioskConfig& out) {
   if (auto r = parse_devices(c, j, out.devices); !r) return r;
   if (auto r = parse_elderly(c, j, out.elderly); !r) return r;
   if (auto r = parse_maintenance(c, j, out.maintenance_windows); !r) return r;
+  if (auto r = parse_technician(c, j, out.technician); !r) return r;
   return parse_catalogue(c, j, out.catalogue);
 }
 

@@ -66,6 +66,13 @@ struct CatalogueOverride {
   int order = 0;                  // lower first; 0 keeps the platform's order
 };
 
+// Technician-mode entry (config/technician/pin.hpp checks PINs against it).
+struct Technician {
+  std::string pin_hash;  // "pbkdf2-sha256$…"; "" = technician mode disabled
+  int max_attempts = 5;  // wrong PINs in a row before lockout, 3..10
+  int lockout_s = 300;   // 60..3600
+};
+
 struct KioskConfig {
   int schema = 1;
   std::string version;  // operator's config version, shown to technicians
@@ -77,7 +84,8 @@ struct KioskConfig {
   ElderlyDefaults elderly;
   std::vector<MaintenanceWindow> maintenance_windows;
   std::map<std::string, CatalogueOverride> catalogue;  // by item code
-  std::map<std::string, Bilingual> texts;              // every string a screen shows, by id
+  Technician technician;
+  std::map<std::string, Bilingual> texts;  // every string a screen shows, by id
 };
 
 struct ConfigError {

@@ -71,6 +71,11 @@ TEST(ConfigSchema, NamesFileFieldAndReason) {
   EXPECT_EQ(error_of(R"("catalogue": {"X": {"name": {"zh": "", "en": "x"}}})"),
             "config.json: /catalogue/X/name/zh: must not be empty");
   EXPECT_EQ(error_of(R"("catalogue": [])"), "config.json: /catalogue: must be an object");
+  EXPECT_EQ(
+      error_of(R"("technician": {"pin_hash": "482916"})"),
+      "config.json: /technician/pin_hash: must be a PIN hash from kiosk-admin, never the PIN");
+  EXPECT_EQ(error_of(R"("technician": {"max_attempts": 50})"),
+            "config.json: /technician/max_attempts: must be between 3 and 10");
 }
 
 TEST(ConfigSchema, TheShippedDefaultsAreValid) {
