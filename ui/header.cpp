@@ -3,6 +3,7 @@
 #include "ui/icons.hpp"
 #include "ui/screen_context.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -99,18 +100,13 @@ float draw_header(ScreenContext& ctx) {
   cv.text(FontRole::huge, ImVec2(w - pad - clock_size.x, y), t.header_text, hhmm);
   cv.text(FontRole::small, ImVec2(w - pad - date_size.x, y + clock_size.y), t.header_subtext, date);
 
-  // Status strip: network, reader, printer, scanner.
-  const float strip_h = ctx.u(ctx.state.elderly ? 84.f : 68.f);
-  d.AddRectFilled(ImVec2(0, band), ImVec2(w, band + strip_h), t.tile);
-  d.AddRectFilled(ImVec2(0, band + strip_h - ctx.u(2.f)), ImVec2(w, band + strip_h), t.tile_border);
-  const float icon_r = strip_h * 0.26f;
-  const float cy = band + strip_h * 0.5f;
-  float x = pad;
+  // Status strip: network, outbox, reader, printer, scanner, call staff.
+  const float row_h = ctx.u(ctx.state.elderly ? 84.f : 68.f);
+  const float icon_r = row_h * 0.26f;
+  const float gap = ctx.u(36.f), icon_w = icon_r * 2 + ctx.u(12.f);
   const ImU32 net_colour = ctx.state.network == core::LinkState::online    ? t.ok
                            : ctx.state.network == core::LinkState::offline ? t.fault
                                                                            : t.subtext;
-  draw_network_icon(d, ctx.state.network, ImVec2(x + icon_r, cy), icon_r, net_colour);
-  x += icon_r * 2 + ctx.u(12.f);
   struct Item {
     core::Device device;
     const char* name_id;
@@ -119,34 +115,95 @@ float draw_header(ScreenContext& ctx) {
                                        {core::Device::printer, "device.printer"},
                                        {core::Device::scanner, "device.scanner"}}};
   const auto& net_text = ctx.primary(network_text_id(ctx.state.network));
-  const float gaps = 4 * (icon_r * 2 + ctx.u(12.f)) + 3 * ctx.u(36.f);
-  const float room = w - 2 * pad - gaps;
+  // Outbox: what waits to be sent while the network is away, and what
+  // staff must look at ("3 submissions waiting to be sent").
+  std::string outbox_text;
+  ImU32 outbox_colour = t.warn;
+  if (ctx.state.outbox_dead > 0) {
+    outbox_text = with_number(ctx.primary("status.outbox.dead"), ctx.state.outbox_dead);
+    outbox_colour = t.fault;
+  } else if (ctx.state.outbox_waiting > 0) {
+    outbox_text = with_number(ctx.primary("status.outbox.waiting"), ctx.state.outbox_waiting);
+  }
+  // "Call staff" on every screen but home, whose footer has a bigger one.
+  const bool staff_button = ctx.state.screen != core::Screen::home;
+  const std::string& staff_label = ctx.primary("action.call_staff");
+  const float staff_w =
+      staff_button
+          ? std::max(t.min_target * 2.f, cv.measure(FontRole::body, staff_label).x + ctx.u(48.f)) +
+                gap
+          : 0.f;
+
   // Each device as "name state"; when that cannot fit even small (long
   // English words in elderly mode), a device that is fine drops its word,
-  // then every device does: the ring's symbol still tells the state.
+  // then every device that does not need staff: the ring's symbol still
+  // tells the state. If the network, the outbox and the devices do not fit
+  // one row, the devices take a second row.
   std::array<std::string, 3> labels;
-  FontRole role = FontRole::small;
-  for (int detail = 2; detail >= 0; --detail) {
-    std::string all = net_text;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      const core::DeviceState s = ctx.state.device(items[i].device);
-      const bool word = detail == 2 || (detail == 1 && s != core::DeviceState::ok);
-      labels[i] = ctx.primary(items[i].name_id);
-      if (word) labels[i] += " " + ctx.primary(device_text_id(s));
-      all += labels[i];
+  const auto fit_devices = [&](const std::string& lead, float room, FontRole& role) {
+    for (int detail = 2; detail >= 0; --detail) {
+      std::string all = lead;
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        const core::DeviceState s = ctx.state.device(items[i].device);
+        const bool needs_staff = s == core::DeviceState::no_paper ||
+                                 s == core::DeviceState::fault || s == core::DeviceState::missing;
+        const bool word = detail == 2 || (detail == 1 && s != core::DeviceState::ok) || needs_staff;
+        labels[i] = ctx.primary(items[i].name_id);
+        if (word) labels[i] += " " + ctx.primary(device_text_id(s));
+        all += labels[i];
+      }
+      role = cv.fit(FontRole::body, all, room);
+      if (cv.measure(role, all).x <= room) return true;
     }
-    role = cv.fit(FontRole::body, all, room);
-    if (cv.measure(role, all).x <= room) break;
+    return false;
+  };
+  const float lead_gaps = icon_w + gap + (outbox_text.empty() ? 0.f : gap);
+  FontRole role = FontRole::small;
+  const bool one_row = fit_devices(net_text + outbox_text,
+                                   w - 2 * pad - staff_w - lead_gaps - 3 * (icon_w + gap), role);
+  FontRole device_role = role;
+  if (!one_row) {
+    fit_devices("", w - 2 * pad - staff_w - 3 * (icon_w + gap), device_role);
+    role = cv.fit(FontRole::body, net_text + outbox_text, w - 2 * pad - staff_w - lead_gaps);
   }
-  const float text_h = cv.measure(role, net_text).y;
-  x += cv.text(role, ImVec2(x, cy - text_h * 0.5f), net_colour, net_text).x + ctx.u(36.f);
+  const float strip_h = one_row ? row_h : 2 * row_h;
+  d.AddRectFilled(ImVec2(0, band), ImVec2(w, band + strip_h), t.tile);
+  d.AddRectFilled(ImVec2(0, band + strip_h - ctx.u(2.f)), ImVec2(w, band + strip_h), t.tile_border);
 
+  if (staff_button) {
+    const ImVec2 bmin(w - pad - (staff_w - gap), band + ctx.u(6.f));
+    const ImVec2 bmax(w - pad, band + strip_h - ctx.u(8.f));
+    bool pressed = false;
+    if (touch_target(ctx, "header.staff", bmin, bmax, &pressed)) {
+      ctx.events.emplace_back(core::CallStaff{});
+    }
+    d.AddRectFilled(bmin, bmax, pressed ? t.tile_pressed : t.staff_button, t.rounding * 0.5f);
+    const FontRole staff_role = cv.fit(FontRole::body, staff_label, bmax.x - bmin.x - ctx.u(16.f));
+    const float label_h = cv.measure(staff_role, staff_label).y;
+    cv.text_centered(staff_role, (bmin.x + bmax.x) * 0.5f, (bmin.y + bmax.y - label_h) * 0.5f,
+                     t.staff_text, staff_label);
+  }
+
+  float x = pad;
+  float cy = band + row_h * 0.5f;
+  draw_network_icon(d, ctx.state.network, ImVec2(x + icon_r, cy), icon_r, net_colour);
+  x += icon_w;
+  const float text_h = cv.measure(role, net_text).y;
+  x += cv.text(role, ImVec2(x, cy - text_h * 0.5f), net_colour, net_text).x + gap;
+  if (!outbox_text.empty()) {
+    x += cv.text(role, ImVec2(x, cy - text_h * 0.5f), outbox_colour, outbox_text).x + gap;
+  }
+  if (!one_row) {
+    x = pad;
+    cy += row_h;
+  }
+  const float device_text_h = cv.measure(device_role, labels[0]).y;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const core::DeviceState s = ctx.state.device(items[i].device);
     const ImU32 col = device_colour(t, s);
     draw_state_mark(d, s, ImVec2(x + icon_r, cy), icon_r, col);
-    x += icon_r * 2 + ctx.u(12.f);
-    x += cv.text(role, ImVec2(x, cy - text_h * 0.5f), col, labels[i]).x + ctx.u(36.f);
+    x += icon_w;
+    x += cv.text(device_role, ImVec2(x, cy - device_text_h * 0.5f), col, labels[i]).x + gap;
   }
   return band + strip_h;
 }

@@ -1,9 +1,13 @@
 #include "kiosk/app/kiosk_app.hpp"
 
 #include "kiosk/app/app_events.hpp"
+#include "kiosk/app/devices/devices.hpp"
+#include "kiosk/app/devices/script_actions.hpp"
 #include "kiosk/app/event_wait.hpp"
 #include "kiosk/app/font_file.hpp"
 #include "kiosk/app/network_monitor.hpp"
+#include "kiosk/app/outbox_events.hpp"
+#include "kiosk/app/platform_effects.hpp"
 #include "kiosk/app/script.hpp"
 #include "kiosk/app/wall_clock.hpp"
 #include "ui/ui.hpp"
@@ -12,6 +16,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <functional>
 #include <iostream>
 
 namespace kiosk::app {
@@ -39,9 +44,16 @@ class Session {
   }
   const core::State& state() const { return state_; }
   const core::Texts& texts() const { return texts_; }
+  // A part of the app that carries out some effects (platform, devices,
+  // outbox): it returns true for those it took.
+  using Handler = std::function<bool(const core::Effect&)>;
+  void add_handler(Handler handler) { handlers_.push_back(std::move(handler)); }
 
  private:
-  static void carry_out(const core::Effect& effect) {
+  void carry_out(const core::Effect& effect) {
+    for (const Handler& handler : handlers_) {
+      if (handler(effect)) return;
+    }
     if (const auto* speak = std::get_if<core::Speak>(&effect)) {
       // Text ids only: personal data is never spoken (nor logged).
       spdlog::debug("speak {}", speak->text_id);
@@ -54,6 +66,7 @@ class Session {
 
   core::State state_;
   core::Texts texts_;
+  std::vector<Handler> handlers_;
 };
 
 }  // namespace
@@ -69,6 +82,7 @@ core::Settings settings_from(const config::KioskConfig& cfg) {
   core::Settings s;
   s.inactivity_limit = std::chrono::seconds(cfg.timeouts.inactivity_s);
   s.inactivity_warning = std::chrono::seconds(cfg.timeouts.warning_s);
+  s.hall_name_zh = cfg.hall.name.zh;
   return s;
 }
 
@@ -112,11 +126,25 @@ int run_kiosk(const RunOptions& options) {
   AppClock clock;
   EventWaiter waiter;
   AppEvents app_events(waiter);
+  // Declared before the monitor, which tells it about the platform: the
+  // monitor's thread ends first.
+  PlatformEffects platform_effects(app_events, cfg->hall.id);
+  if (!options.sim) platform_effects.connect(std::nullopt);  // until provisioning brings one
+  // The outbox (docs/offline-cache.md), before the monitor that connects it.
+  std::unique_ptr<OutboxService> outbox;
+  bool outbox_tried = false;
   std::unique_ptr<NetworkMonitor> network;
+  std::unique_ptr<devices::Devices> device_services;
   core::State initial = core::initial_state(settings_from(*cfg));
   if (options.lang) initial.lang = *options.lang;
   initial.elderly = options.elderly;
   Session session(std::move(initial), std::move(texts));
+  session.add_handler([&](const core::Effect& e) { return platform_effects.take(e); });
+  session.add_handler(
+      [&](const core::Effect& e) { return outbox != nullptr && take_outbox_effect(*outbox, e); });
+  session.add_handler([&](const core::Effect& e) {
+    return device_services != nullptr && device_services->take(e);
+  });
   core::Millis into_minute{0};
   session.apply(core::Tick{clock.monotonic(), clock.wall(&into_minute)});
 
@@ -137,8 +165,27 @@ int run_kiosk(const RunOptions& options) {
       }
       // The platform (and, with --sim, its simulator) comes up after the
       // first frame, off this thread: start-up never waits for the network.
+      if (!outbox_tried && !options.screenshot) {
+        outbox_tried = true;
+        outbox = start_outbox(paths.state_dir, options.sim, app_events);
+      }
       if (!network && options.sim && !options.screenshot) {
-        network = std::make_unique<NetworkMonitor>(app_events, NetworkMonitor::Options{});
+        NetworkMonitor::Options monitor_options;
+        monitor_options.on_platform = [&](std::optional<platform::ClientConfig> c) {
+          if (outbox && c) {
+            if (auto r = outbox->connect(*c); !r) spdlog::error("outbox: {}", r.error());
+          }
+          platform_effects.connect(std::move(c));
+        };
+        network = std::make_unique<NetworkMonitor>(app_events, monitor_options);
+      }
+      // The devices come up after the first frame too, on their own threads.
+      if (!device_services && !options.screenshot) {
+        devices::DeviceOptions device_options;
+        device_options.sim = options.sim;
+        device_options.receipt_templates = paths.config_dir / "receipts";
+        device_options.paper_mm = cfg->devices.printer_paper_mm;
+        device_services = std::make_unique<devices::Devices>(app_events, device_options);
       }
       if (options.screenshot && !script) {
         auto written = (*screen)->screenshot(*options.screenshot);
@@ -171,6 +218,11 @@ int run_kiosk(const RunOptions& options) {
           return 0;
         case ScriptAction::fail:
           return fail("测试脚本未通过。", "The script failed.", action.error);
+        case ScriptAction::device:
+          if (auto done = script_device_action(action, device_services.get(), app_events); !done) {
+            return fail("测试脚本未通过。", "The script failed.", done.error());
+          }
+          break;
         case ScriptAction::none:
           break;
       }

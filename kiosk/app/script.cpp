@@ -65,22 +65,34 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
     step.verb = l.substr(0, space);
     step.arg = space == std::string::npos ? "" : trim(l.substr(space + 1));
     if (step.verb == "wait-screen" || step.verb == "wait-text") {
-      const auto sp = step.arg.find(' ');
+      const auto sp = step.arg.find_last_of(' ');
       if (sp != std::string::npos) {
-        try {
-          step.seconds = std::stod(step.arg.substr(sp + 1));
-        } catch (const std::exception&) {
-          return kx::unexpected(where(step) + "bad seconds '" + step.arg.substr(sp + 1) + "'");
+        const std::string last = step.arg.substr(sp + 1);
+        // A screen name has no spaces; a text may, so only a number ends it.
+        if (step.verb == "wait-screen" ||
+            last.find_first_not_of("0123456789.") == std::string::npos) {
+          try {
+            step.seconds = std::stod(last);
+          } catch (const std::exception&) {
+            return kx::unexpected(where(step) + "bad seconds '" + last + "'");
+          }
+          step.arg = trim(step.arg.substr(0, sp));
         }
-        step.arg = step.arg.substr(0, sp);
       }
     }
-    static const std::vector<std::string> kVerbs = {"tap",         "expect-screen", "expect-text",
-                                                    "wait-screen", "wait-text",     "shot"};
+    static const std::vector<std::string> kVerbs = {
+        "tap",  "expect-screen", "expect-text", "wait-screen", "wait-text",
+        "shot", "present-card",  "remove-card", "printer",     "show-qr"};
     if (std::find(kVerbs.begin(), kVerbs.end(), step.verb) == kVerbs.end()) {
       return kx::unexpected(where(step) + "unknown command '" + step.verb + "'");
     }
-    if (step.arg.empty()) return kx::unexpected(where(step) + step.verb + " needs an argument");
+    if (step.verb == "present-card" &&
+        step.arg.find_first_not_of("0123456789") != std::string::npos) {
+      return kx::unexpected(where(step) + "present-card needs a card number");
+    }
+    if (step.arg.empty() && step.verb != "remove-card") {
+      return kx::unexpected(where(step) + step.verb + " needs an argument");
+    }
     steps.push_back(std::move(step));
   }
   return steps;
@@ -101,15 +113,25 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
     if (step.verb == "tap") {
       const ui::TouchTarget* t = frame.target(step.arg);
       if (t == nullptr)
-        return {
-            ScriptAction::fail, 0, 0, {}, where(step) + "no target '" + step.arg + "' on screen"};
+        return {ScriptAction::fail,
+                0,
+                0,
+                {},
+                where(step) + "no target '" + step.arg + "' on screen",
+                {},
+                {}};
       ++pos_;
       const ImVec2 c = t->center();
-      return {ScriptAction::tap, c.x, c.y, {}, {}};
+      return {ScriptAction::tap, c.x, c.y, {}, {}, {}, {}};
+    }
+    if (step.verb == "present-card" || step.verb == "remove-card" || step.verb == "printer" ||
+        step.verb == "show-qr") {
+      ++pos_;
+      return {ScriptAction::device, 0, 0, {}, {}, step.verb, step.arg};
     }
     if (step.verb == "shot") {
       ++pos_;
-      return {ScriptAction::screenshot, 0, 0, dir_ / (step.arg + ".png"), {}};
+      return {ScriptAction::screenshot, 0, 0, dir_ / (step.arg + ".png"), {}, {}, {}};
     }
     if (step.verb == "expect-screen") {
       if (step.arg != screen_name(state.screen)) {
@@ -117,14 +139,22 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
                 0,
                 0,
                 {},
-                where(step) + "expected screen " + step.arg + ", on " + screen_name(state.screen)};
+                where(step) + "expected screen " + step.arg + ", on " + screen_name(state.screen),
+                {},
+                {}};
       }
       ++pos_;
       continue;
     }
     if (step.verb == "expect-text") {
       if (!frame.shows_text(step.arg)) {
-        return {ScriptAction::fail, 0, 0, {}, where(step) + "text '" + step.arg + "' is not shown"};
+        return {ScriptAction::fail,
+                0,
+                0,
+                {},
+                where(step) + "text '" + step.arg + "' is not shown",
+                {},
+                {}};
       }
       ++pos_;
       continue;
@@ -147,13 +177,15 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
             0,
             0,
             {},
-            where(step) + "screen " + step.arg + " did not come; on " + screen_name(state.screen)};
+            where(step) + "screen " + step.arg + " did not come; on " + screen_name(state.screen),
+            {},
+            {}};
       }
-      return {ScriptAction::wait, 0, 0, {}, {}};
+      return {ScriptAction::wait, 0, 0, {}, {}, {}, {}};
     }
     ++pos_;  // parse_script admits no other verbs
   }
-  return {ScriptAction::done, 0, 0, {}, {}};
+  return {ScriptAction::done, 0, 0, {}, {}, {}, {}};
 }
 
 }  // namespace kiosk::app

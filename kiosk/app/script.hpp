@@ -13,6 +13,14 @@
 //   wait-text TEXT [S]     wait up to S seconds for TEXT to be drawn (a device
 //                          or the network changing state); TEXT has no spaces
 //   shot NAME              write the current frame to <screenshot-dir>/NAME.png
+//   present-card N         put card N (tools/devsim/idcard/cards.json) on the
+//                          simulated reader (--sim); the real driver reads it
+//   remove-card            take the card off the simulated reader
+//   printer ACTION         an operator action on the simulated printer
+//                          (paper-out is not one: start it with a fault)
+//   show-qr TEXT           a QR code shown to the scanner, as its decoder
+//                          reports it
+// TEXT may hold spaces; wait-text's last word, if a number, is its seconds.
 #include "base/expected.hpp"
 #include "kiosk/core/session.hpp"
 #include "ui/ui.hpp"
@@ -39,10 +47,12 @@ const char* screen_name(core::Screen screen);
 
 // What a step asks of the app.
 struct ScriptAction {
-  enum Kind { none, tap, screenshot, wait, done, fail } kind = none;
+  // device: a simulated device action (verb and argument in `device`).
+  enum Kind { none, tap, screenshot, wait, done, fail, device } kind = none;
   float x = 0, y = 0;          // tap
   std::filesystem::path file;  // screenshot
   std::string error;           // fail
+  std::string verb, arg;       // device
 };
 
 class ScriptRunner {

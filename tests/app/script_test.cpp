@@ -71,3 +71,39 @@ TEST(Script, TapAimsAtTheTargetCentre) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Script, DeviceCommandsAndTextsWithSpaces) {
+  auto steps = kiosk::app::parse_script(
+      "present-card 2\nremove-card\nshow-qr APPT 42\nprinter refill\n"
+      "wait-text 3 份材料待发送 5\nwait-text Card reader OK\n");
+  ASSERT_TRUE(steps.has_value()) << steps.error();
+  ASSERT_EQ(steps->size(), 6u);
+  EXPECT_EQ((*steps)[2].arg, "APPT 42");
+  EXPECT_EQ((*steps)[4].arg, "3 份材料待发送");
+  EXPECT_DOUBLE_EQ((*steps)[4].seconds, 5.0);
+  EXPECT_EQ((*steps)[5].arg, "Card reader OK");
+  EXPECT_DOUBLE_EQ((*steps)[5].seconds, 10.0);
+
+  kiosk::app::ScriptRunner runner(*steps, "/tmp");
+  const auto state = core::initial_state(core::Settings{});
+  ui::FrameResult frame;
+  auto a = runner.next(state, frame, std::chrono::steady_clock::now());
+  EXPECT_EQ(a.kind, kiosk::app::ScriptAction::device);
+  EXPECT_EQ(a.verb, "present-card");
+  EXPECT_EQ(a.arg, "2");
+  a = runner.next(state, frame, std::chrono::steady_clock::now());
+  EXPECT_EQ(a.verb, "remove-card");
+  a = runner.next(state, frame, std::chrono::steady_clock::now());
+  EXPECT_EQ(a.verb, "show-qr");
+  EXPECT_EQ(a.arg, "APPT 42");
+}
+
+TEST(Script, PresentCardNeedsACardNumber) {
+  auto bad = kiosk::app::parse_script("present-card first\n");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().find("card number"), std::string::npos);
+}
+
+}  // namespace
