@@ -128,6 +128,22 @@ TEST_F(AgentOverHttps, AVersionRolledBackByTheHealthCheckIsNotRetried) {
   EXPECT_NE(current_texts().find("Hello"), std::string::npos);
 }
 
+TEST_F(AgentOverHttps, TheKioskCommandPollsOnceAndInstalls) {
+  publish(1, "Hello");
+  auto r =
+      test::run_process({KIOSK_BINARY_DIR "/bin/kiosk", "config", "agent", "--url", nginx->url(),
+                         "--ca", nginx->ca_file(), "--once", "--store", store.string()});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(current_texts().find("Hello"), std::string::npos);
+  // An expired repository: refused, exit 1, the reason on stderr.
+  publish(2, "Stale", "2020-01-01T00:00:00Z");
+  r = test::run_process({KIOSK_BINARY_DIR "/bin/kiosk", "config", "agent", "--url", nginx->url(),
+                         "--ca", nginx->ca_file(), "--once", "--store", store.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("refused: expired"), std::string::npos) << r.err;
+  EXPECT_NE(current_texts().find("Hello"), std::string::npos);
+}
+
 TEST(AgentSchedule, JitterIsSeededAndBounded) {
   struct NoFetch : cb::Fetcher {
     kx::expected<cb::FetchResult, std::string> get(const std::string&, const std::string&,

@@ -5,7 +5,11 @@
 //   health          --healthy: confirm the switch; otherwise roll back when
 //                   the grace period passed without a healthy report
 //   status          JSON: current, last good, pending switch, last refusal
+//   agent           poll the fleet's repository (HTTPS, ETag, jitter) and
+//                   install newer bundles; --once for one poll (systemd timer)
 // The store is <state>/config; the app loads <state>/config/current.
+#include "config/bundle/agent.hpp"
+#include "config/bundle/curl_fetcher.hpp"
 #include "config/bundle/install.hpp"
 #include "config/bundle/read_limited.hpp"
 #include "config/bundle/verify.hpp"
@@ -18,6 +22,8 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <random>
+#include <thread>
 
 namespace {
 
@@ -32,6 +38,9 @@ struct ConfigArgs {
   std::string root_file;
   bool healthy = false;
   int grace_s = 120;
+  std::string url, ca;
+  int interval_s = 300;
+  bool once = false;
 };
 
 fs::path store_of(const ConfigArgs& a) {
@@ -94,6 +103,34 @@ nlohmann::json status_json(const fs::path& store) {
     j["last_refusal"] = {{"reason", cb::to_string(r->reason)}, {"detail", r->detail}};
   }
   return j;
+}
+
+// The agent's loop: roll back an overdue unconfirmed switch, poll, wait a
+// jittered interval. One poll per pass; the process is the service.
+int run_agent(const ConfigArgs& a) {
+  const auto store = store_of(a);
+  auto fetcher = cb::make_curl_fetcher({a.url, a.ca, 30});
+  cb::ConfigAgent agent({store, store / "work", std::chrono::seconds(a.interval_s), 0.2, {}},
+                        *fetcher, std::random_device{}());
+  for (;;) {
+    const auto t = now();
+    if (auto h = cb::health_step(store, false, t, std::chrono::seconds(a.grace_s));
+        h && h->action == cb::HealthAction::roll_back) {
+      spdlog::warn("config: no healthy report within {} s; rolled back", a.grace_s);
+    }
+    const auto r = agent.poll(t);
+    if (r.outcome == cb::PollOutcome::refused) {
+      refuse(store, r.refusal, false);  // the agent already recorded the flag
+    } else if (r.outcome == cb::PollOutcome::fetch_failed) {
+      spdlog::warn("config: poll failed: {}", r.error);
+    } else {
+      spdlog::info("config: {} (repository version {})", cb::to_string(r.outcome), r.version);
+    }
+    if (a.once) {
+      return r.outcome == cb::PollOutcome::refused || r.outcome == cb::PollOutcome::fetch_failed;
+    }
+    std::this_thread::sleep_until(agent.next_poll(t));
+  }
 }
 
 void install_config(CLI::App& root, kiosk::cli::Context& ctx) {
@@ -166,6 +203,17 @@ void install_config(CLI::App& root, kiosk::cli::Context& ctx) {
     if (d->action == cb::HealthAction::roll_back) spdlog::warn("config switch rolled back");
     ctx.exit_code = 0;
   });
+
+  auto* agent = group.add_subcommand("agent", "Poll the fleet repository and install updates");
+  agent->add_option("--url", args->url, "Repository base URL (https://…)")->required();
+  agent->add_option("--ca", args->ca, "CA bundle for the repository (default: system)");
+  agent->add_option("--interval", args->interval_s, "Seconds between polls (±20 % jitter)")
+      ->capture_default_str();
+  agent->add_option("--grace", args->grace_s, "Seconds a switch may stay unconfirmed")
+      ->capture_default_str();
+  agent->add_flag("--once", args->once, "Poll once; exit 1 if refused or failed");
+  add_store_options(agent, *args);
+  agent->callback([args, &ctx] { ctx.exit_code = run_agent(*args); });
 
   auto* status = group.add_subcommand("status", "Current, last good, pending switch, refusal");
   add_store_options(status, *args);
