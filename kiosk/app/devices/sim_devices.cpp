@@ -33,7 +33,15 @@ kx::expected<std::unique_ptr<SimDevices>, std::string> SimDevices::start(
   sim->folder_ = tmpl;
   std::filesystem::create_directories(sim->receipts(), ec);
 
-  auto reader = ChildProcess::spawn({binary.string(), "idcard", "--present", "-1"});
+  std::vector<std::string> reader_argv = {binary.string(), "idcard", "--present", "-1"};
+  // The synthetic cards beside the simulator's sources, wherever the kiosk
+  // runs from ($KIOSK_IDCARD_CARDS, read by the simulator, wins).
+  const auto cards =
+      std::filesystem::path(KIOSK_BUNDLED_CONFIG_DIR) / "../../tools/devsim/idcard" / "cards.json";
+  if (std::getenv("KIOSK_IDCARD_CARDS") == nullptr && std::filesystem::exists(cards, ec)) {
+    reader_argv.insert(reader_argv.end(), {"--cards", cards.lexically_normal().string()});
+  }
+  auto reader = ChildProcess::spawn(reader_argv);
   if (!reader) return kx::unexpected("card reader simulator: " + reader.error());
   sim->reader_ = std::make_unique<ChildProcess>(std::move(*reader));
   auto port = sim->reader_->read_line(kStartTimeout);
