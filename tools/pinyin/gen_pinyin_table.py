@@ -5,8 +5,9 @@ Reads pinyin_dict.go of the mozillazg pinyin data (Debian package
 golang-github-mozillazg-go-pinyin-dev: one line per character, its readings
 most common first, e.g. `0x8EAB: "shēn,juān",`) and writes a C++ source with
   - every character's main reading, toneless (for initials: 身份证 -> sfz),
-  - per syllable, the GB 2312 characters read that way, level 1 (common)
-    before level 2, for the on-screen keyboard's candidate bar.
+  - per syllable, the GB 2312 characters read that way, those mostly read so
+    first, then level 1 (common) before level 2, for the keyboard's
+    candidate bar.
 ü is written v, as on a keyboard (lv, nv).
 Usage: gen_pinyin_table.py pinyin_dict.go OUT.cpp
 """
@@ -66,7 +67,10 @@ def main(dict_path, out_path):
     out.append("")
     out.append("const SyllableChars kSyllables[] = {")
     for syllable in sorted(by_syllable):
-        chars = "".join(sorted(set(by_syllable[syllable]), key=gb_rank))
+        # Characters mostly read this way before those read so only sometimes.
+        chars = "".join(
+            sorted(set(by_syllable[syllable]),
+                   key=lambda c: (main_reading[ord(c)] != syllable, gb_rank(c))))
         out.append(f'    {{"{syllable}", "{chars}"}},')
     out.append("};")
     out.append("const std::size_t kSyllableCount = sizeof kSyllables / sizeof kSyllables[0];")
