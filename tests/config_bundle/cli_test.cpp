@@ -97,6 +97,25 @@ TEST_F(OperatorPath, SignVerifyApplyAndRefuseATamperedBundle) {
   EXPECT_NE(weak.err.find("refused: below_threshold"), std::string::npos) << weak.err;
 }
 
+TEST_F(OperatorPath, HealthConfirmsOrRollsBackTheSwitch) {
+  make_config();
+  ASSERT_EQ(sign(1, {"ops-a", "ops-b"}).exit_code, 0);
+  ASSERT_EQ(kiosk({"config", "apply", bundle.string()}).exit_code, 0);
+  EXPECT_EQ(kiosk({"config", "health", "--healthy"}).out, "confirm\n");
+  EXPECT_EQ(kiosk({"config", "health"}).out, "nothing\n");
+
+  write(bundle / "texts.json", R"({"welcome": {"zh": "新版", "en": "New"}})");
+  ASSERT_EQ(sign(2, {"ops-a", "ops-b"}).exit_code, 0);
+  ASSERT_EQ(kiosk({"config", "apply", bundle.string()}).exit_code, 0);
+  EXPECT_NE(read(store / "current" / "texts.json").find("New"), std::string::npos);
+  // Still inside the grace period: wait. Past it (grace 0): back to v1.
+  EXPECT_EQ(kiosk({"config", "health", "--grace", "3600"}).out, "wait\n");
+  EXPECT_TRUE(kiosk({"config", "health", "--grace", "0"}).out.starts_with("roll_back\n"));
+  EXPECT_EQ(read(store / "current" / "texts.json"), kTextsJson);
+  auto status = kiosk({"config", "status"});
+  EXPECT_NE(status.out.find("\"rolled_back_version\": 2"), std::string::npos) << status.out;
+}
+
 TEST_F(OperatorPath, ValidateNamesFileFieldAndReason) {
   make_config();
   write(bundle / "config.json", R"({"hall": {"id": "h", "name": {"zh": "", "en": "x"}}})");
