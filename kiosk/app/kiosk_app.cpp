@@ -123,6 +123,8 @@ int run_kiosk(const RunOptions& options) {
     script.emplace(std::move(*steps), options.screenshot_dir);
   }
 
+  // Before any thread: it sets SANE's environment.
+  if (options.sim) devices::use_simulated_scanner(paths.state_dir);
   AppClock clock;
   EventWaiter waiter;
   AppEvents app_events(waiter);

@@ -4,6 +4,7 @@
 // app's own event queue (woken by the services), never by sleeping.
 #include "kiosk/app/devices/card_reader_service.hpp"
 #include "kiosk/app/devices/printer_service.hpp"
+#include "kiosk/app/devices/scanner_service.hpp"
 #include "kiosk/app/devices/sim_devices.hpp"
 
 #include <gtest/gtest.h>
@@ -11,6 +12,8 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+
+#include <stdlib.h>
 
 namespace {
 
@@ -117,6 +120,18 @@ TEST(Devices, NoPaperIsShownAndAnsweredNotSilent) {
   ASSERT_TRUE(done);
   EXPECT_FALSE(std::get<core::PrintDone>(*done).ok);
   EXPECT_EQ(std::get<core::PrintDone>(*done).text_id, "print.error.no_paper");
+}
+
+TEST(Devices, TheScannerIsFoundThroughSane) {
+  // SANE's "test" backend only, as `kiosk run --sim` configures it.
+  const auto state = std::filesystem::path(testing::TempDir()) / "kiosk-devices-sane";
+  ::unsetenv("SANE_CONFIG_DIR");
+  dev::use_simulated_scanner(state);
+  Events events;
+  dev::ScannerService scanner(events.queue, {});
+  EXPECT_TRUE(events.until([](const core::Event& e) {
+    return is_device(e, core::Device::scanner, core::DeviceState::ok);
+  }));
 }
 
 }  // namespace

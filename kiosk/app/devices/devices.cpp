@@ -12,6 +12,7 @@ Devices::~Devices() {
   std::lock_guard lock(mutex_);
   reader_.reset();
   printer_.reset();
+  scanner_.reset();
   sim_.reset();  // after the services: they hold the simulators' ptys
 }
 
@@ -39,7 +40,9 @@ void Devices::start() {
   printer_options.templates = options_.receipt_templates;
   printer_options.paper_mm = options_.paper_mm;
   auto printer = std::make_unique<PrinterService>(events_, printer_options);
+  auto scanner = std::make_unique<ScannerService>(events_, ScannerService::Options{});
   std::lock_guard lock(mutex_);
+  scanner_ = std::move(scanner);
   sim_ = std::move(sim);
   reader_ = std::move(reader);
   printer_ = std::move(printer);

@@ -6,6 +6,7 @@
 #include "kiosk/app/app_events.hpp"
 #include "kiosk/app/devices/card_reader_service.hpp"
 #include "kiosk/app/devices/printer_service.hpp"
+#include "kiosk/app/devices/scanner_service.hpp"
 #include "kiosk/app/devices/sim_devices.hpp"
 
 #include <chrono>
@@ -52,6 +53,7 @@ class Devices {
   std::unique_ptr<SimDevices> sim_;
   std::unique_ptr<CardReaderService> reader_;
   std::unique_ptr<PrinterService> printer_;
+  std::unique_ptr<ScannerService> scanner_;
   std::thread starter_;
 };
 

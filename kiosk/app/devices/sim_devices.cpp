@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <fstream>
 
 namespace kiosk::app::devices {
 namespace {
@@ -15,6 +16,16 @@ std::filesystem::path default_devsim_binary() {
   std::error_code ec;
   const auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
   return self.parent_path() / "kiosk-devsim";
+}
+
+void use_simulated_scanner(const std::filesystem::path& state_dir) {
+  if (std::getenv("SANE_CONFIG_DIR") != nullptr) return;
+  const auto dir = state_dir / "sim-sane.d";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  std::ofstream(dir / "dll.conf", std::ios::trunc)
+      << "# kiosk run --sim: SANE's test scanner only\ntest\n";
+  ::setenv("SANE_CONFIG_DIR", dir.c_str(), 1);
 }
 
 kx::expected<std::unique_ptr<SimDevices>, std::string> SimDevices::start(

@@ -52,4 +52,9 @@ class SimDevices {
 
 std::filesystem::path default_devsim_binary();
 
+// Points SANE at its "test" backend (a simulated scanner) through a config
+// folder under `state_dir`, unless SANE_CONFIG_DIR is already set. Sets the
+// environment: call before the app starts any thread.
+void use_simulated_scanner(const std::filesystem::path& state_dir);
+
 }  // namespace kiosk::app::devices
