@@ -1,30 +1,15 @@
 // The home screen, driven by synthetic touches through the real UI code:
 // every entry point and footer button produces the right core event, in
 // both orientations, both languages and elderly mode.
-#include "config/config.hpp"
-#include "kiosk/app/kiosk_app.hpp"
 #include "tests/ui/ui_harness.hpp"
+#include "tests/ui/ui_layouts.hpp"
 
 #include <gtest/gtest.h>
 
 namespace {
 
-core::Texts bundled_texts() {
-  auto cfg = config::load(std::string(KIOSK_SOURCE_DIR) + "/config/defaults");
-  if (!cfg) throw std::runtime_error(cfg.error().to_string());
-  return kiosk::app::texts_from(*cfg);
-}
-
-struct Layout {
-  ImVec2 display;
-  core::Lang lang;
-  bool elderly;
-};
-
-void PrintTo(const Layout& l, std::ostream* os) {
-  *os << l.display.x << "x" << l.display.y << (l.lang == core::Lang::zh ? " zh" : " en")
-      << (l.elderly ? " elderly" : "");
-}
+using test::bundled_texts;
+using test::Layout;
 
 class HomeScreen : public ::testing::TestWithParam<Layout> {};
 
@@ -98,11 +83,7 @@ INSTANTIATE_TEST_SUITE_P(Layouts, HomeScreen,
                                            Layout{ImVec2(1080, 1920), core::Lang::zh, true},
                                            Layout{ImVec2(1920, 1080), core::Lang::en, true}),
                          [](const auto& param_info) {
-                           const Layout& l = param_info.param;
-                           return std::string(l.display.x < l.display.y ? "portrait"
-                                                                        : "landscape") +
-                                  (l.lang == core::Lang::zh ? "_zh" : "_en") +
-                                  (l.elderly ? "_elderly" : "");
+                           return test::layout_name(param_info.param);
                          });
 
 TEST(IdentifyScreen, BackReturnsAndTheWarningOffersContinue) {

@@ -7,19 +7,31 @@
 namespace ui {
 namespace {
 
-// A 4x3 digit pad: 1-9, delete, 0, clear. Case numbers are digits.
+// A digit pad: 1-9, 0, delete, clear; 3 keys across on a portrait panel,
+// 6 across on a landscape one. Case numbers are digits.
 void draw_keypad(ScreenContext& ctx, float y, float bottom) {
   const Theme& t = ctx.theme();
   const std::string& number = ctx.state.progress.case_number;
   const float pad = page_pad(ctx), gap = ctx.u(16.f);
-  const float w = std::min((ctx.display.x - 2 * pad - 2 * gap) / 3.f, ctx.u(300.f));
-  const float h = std::clamp((bottom - y - 3 * gap) / 4.f, t.min_target, ctx.u(130.f));
-  const float x0 = (ctx.display.x - 3 * w - 2 * gap) * 0.5f;
-  static const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "del", "0", "clear"};
+  const int cols = ctx.portrait() ? 3 : 6;
+  const int rows = 12 / cols;
+  const float w = std::min(
+      (ctx.display.x - 2 * pad - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols),
+      ctx.u(300.f));
+  const float h =
+      std::clamp((bottom - y - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows),
+                 t.min_target, ctx.u(130.f));
+  const float x0 =
+      (ctx.display.x - static_cast<float>(cols) * w - static_cast<float>(cols - 1) * gap) * 0.5f;
+  static const char* kPortrait[] = {"1", "2", "3", "4",   "5", "6",
+                                    "7", "8", "9", "del", "0", "clear"};
+  static const char* kLandscape[] = {"1", "2", "3", "4", "5", "del",
+                                     "6", "7", "8", "9", "0", "clear"};
+  const char* const* keys = ctx.portrait() ? kPortrait : kLandscape;
   for (int i = 0; i < 12; ++i) {
-    const ImVec2 min(x0 + static_cast<float>(i % 3) * (w + gap),
-                     y + static_cast<float>(i / 3) * (h + gap));
-    const std::string key = kKeys[i];
+    const ImVec2 min(x0 + static_cast<float>(i % cols) * (w + gap),
+                     y + static_cast<float>(i / cols) * (h + gap));
+    const std::string key = keys[i];
     const bool digit = key.size() == 1;
     bool pressed = false;
     const ImVec2 max(min.x + w, min.y + h);
@@ -27,9 +39,9 @@ void draw_keypad(ScreenContext& ctx, float y, float bottom) {
     ctx.canvas.draw().AddRectFilled(min, max, pressed ? t.tile_pressed : t.tile, t.rounding * 0.6f);
     ctx.canvas.draw().AddRect(min, max, t.tile_border, t.rounding * 0.6f, 0, ctx.u(2.f));
     const std::string& label = digit ? key : ctx.primary("keypad." + key);
-    const float lh = ctx.canvas.measure(FontRole::title, label).y;
-    ctx.canvas.text_centered(digit ? FontRole::title : FontRole::body, (min.x + max.x) * 0.5f,
-                             min.y + (h - lh) * 0.5f, t.text, label);
+    const FontRole role = digit ? FontRole::title : FontRole::body;
+    const float lh = ctx.canvas.measure(role, label).y;
+    ctx.canvas.text_centered(role, (min.x + max.x) * 0.5f, min.y + (h - lh) * 0.5f, t.text, label);
     if (!tapped) continue;
     std::string next = number;
     if (digit) next += key;

@@ -26,14 +26,21 @@ void draw_ticket_item(ScreenContext& ctx, float top) {
   } options[] = {{"normal", "ticket.priority.normal"},
                  {"elderly", "ticket.priority.elderly"},
                  {"disabled", "ticket.priority.disabled"}};
+  // Stacked on a portrait panel, side by side on a landscape one.
   const float row_h = row_height(ctx);
+  const int across = ctx.portrait() ? 1 : 3;
+  const float w =
+      (ctx.display.x - 2 * pad - static_cast<float>(across - 1) * gap) / static_cast<float>(across);
+  int i = 0;
   for (const auto& o : options) {
-    if (draw_row(ctx, std::string("ticket.priority.") + o.value, ImVec2(pad, y),
-                 ImVec2(ctx.display.x - pad, y + row_h), ctx.primary(o.text_id),
-                 ctx.secondary(o.text_id), s.ticket.priority == o.value)) {
+    const ImVec2 min(pad + static_cast<float>(i % across) * (w + gap),
+                     y + static_cast<float>(i / across) * (row_h + gap));
+    if (draw_row(ctx, std::string("ticket.priority.") + o.value, min,
+                 ImVec2(min.x + w, min.y + row_h), ctx.primary(o.text_id), ctx.secondary(o.text_id),
+                 s.ticket.priority == o.value)) {
       ctx.events.emplace_back(core::TicketPriority{o.value});
     }
-    y += row_h + gap;
+    ++i;
   }
   if (bar_button(ctx, 0, 2, "flow.back", "action.back")) ctx.events.emplace_back(core::TapBack{});
   if (bar_button(ctx, 1, 2, "ticket.confirm", "ticket.confirm", true)) {
