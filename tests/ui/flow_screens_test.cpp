@@ -190,12 +190,7 @@ TEST_P(FlowScreens, MainButtonsProduceTheirEvents) {
                                            "flow.back"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Layouts, FlowScreens,
-                         ::testing::Values(Layout{ImVec2(1080, 1920), core::Lang::zh, false},
-                                           Layout{ImVec2(1920, 1080), core::Lang::zh, false},
-                                           Layout{ImVec2(1080, 1920), core::Lang::en, false},
-                                           Layout{ImVec2(1080, 1920), core::Lang::zh, true},
-                                           Layout{ImVec2(1920, 1080), core::Lang::en, true}),
+INSTANTIATE_TEST_SUITE_P(Layouts, FlowScreens, ::testing::ValuesIn(test::kLayouts),
                          [](const auto& param_info) {
                            return test::layout_name(param_info.param);
                          });

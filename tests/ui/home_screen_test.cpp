@@ -76,12 +76,7 @@ TEST_P(HomeScreen, ATouchOutsideEveryTargetDoesNothing) {
   EXPECT_TRUE(ui.tap(state, texts, display, ImVec2(display.x * 0.5f, 40)).empty());  // header
 }
 
-INSTANTIATE_TEST_SUITE_P(Layouts, HomeScreen,
-                         ::testing::Values(Layout{ImVec2(1080, 1920), core::Lang::zh, false},
-                                           Layout{ImVec2(1920, 1080), core::Lang::zh, false},
-                                           Layout{ImVec2(1080, 1920), core::Lang::en, false},
-                                           Layout{ImVec2(1080, 1920), core::Lang::zh, true},
-                                           Layout{ImVec2(1920, 1080), core::Lang::en, true}),
+INSTANTIATE_TEST_SUITE_P(Layouts, HomeScreen, ::testing::ValuesIn(test::kLayouts),
                          [](const auto& param_info) {
                            return test::layout_name(param_info.param);
                          });

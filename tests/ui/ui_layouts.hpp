@@ -24,6 +24,12 @@ struct Layout {
   bool elderly;
 };
 
+inline const Layout kLayouts[] = {{ImVec2(1080, 1920), core::Lang::zh, false},
+                                  {ImVec2(1920, 1080), core::Lang::zh, false},
+                                  {ImVec2(1080, 1920), core::Lang::en, false},
+                                  {ImVec2(1080, 1920), core::Lang::zh, true},
+                                  {ImVec2(1920, 1080), core::Lang::en, true}};
+
 inline void PrintTo(const Layout& l, std::ostream* os) {
   *os << l.display.x << "x" << l.display.y << (l.lang == core::Lang::zh ? " zh" : " en")
       << (l.elderly ? " elderly" : "");
