@@ -31,64 +31,55 @@ core::Citizen citizen_from(const idcard::CardRecord& card) {
   return c;
 }
 
-CardReaderService::CardReaderService(AppEvents& events, Options options)
-    : events_(events), options_(std::move(options)), thread_([this] { run(); }) {}
-
-CardReaderService::~CardReaderService() {
-  {
-    std::lock_guard lock(mutex_);
-    stop_ = true;
-  }
-  stop_cv_.notify_all();
-  thread_.join();
-}
-
-void CardReaderService::run() {
-  idcard::StreamFactory factory = [port = options_.port]()
+CardReaderService::CardReaderService(AppEvents& events, Options options) : events_(events) {
+  idcard::StreamFactory factory = [port = options.port]()
       -> kx::expected<std::unique_ptr<transport::ByteStream>, transport::Error> {
     auto s = transport::SerialPort::open(port);
     if (!s) return kx::unexpected(s.error());
     return std::unique_ptr<transport::ByteStream>(std::move(*s));
   };
   idcard::SessionOptions session_options;
-  session_options.poll_interval = options_.poll_interval;
-  idcard::ReaderSession session(factory, session_options);
-  bool card_on_reader = false;
-  core::DeviceState shown = core::DeviceState::unknown;
-  const auto device_state = [&](core::DeviceState s) {
-    if (s == shown) return;
-    shown = s;
-    events_.post(core::DeviceChanged{core::Device::reader, s});
-  };
-  for (;;) {
-    std::optional<idcard::DeviceEvent> event = session.poll_once();
-    if (event) {
-      if (std::holds_alternative<idcard::ReaderConnected>(*event)) {
-        device_state(core::DeviceState::ok);
-      } else if (const auto* gone = std::get_if<idcard::ReaderDisconnected>(&*event)) {
-        spdlog::warn("card reader disconnected: {}", gone->reason.detail);
-        device_state(core::DeviceState::missing);
-      } else if (const auto* bad = std::get_if<idcard::ReaderFaulty>(&*event)) {
-        spdlog::warn("card reader fault: {}", bad->reason.detail);
-        device_state(core::DeviceState::fault);
-      } else if (auto* read = std::get_if<idcard::CardRead>(&*event)) {
-        spdlog::info("card read: {} {}", idcard::to_string(read->card.type),
-                     idcard::mask_id_number(read->card.id_number));
-        events_.post(core::CardRead{citizen_from(read->card)});
-        read->card.wipe();
-        card_on_reader = true;
-      } else if (const auto* failed = std::get_if<idcard::CardReadFailed>(&*event)) {
-        spdlog::info("card read failed: {}", failed->reason.detail);
-        events_.post(core::CardError{"identify.error.read"});
-      }
+  session_options.poll_interval = options.poll_interval;
+  session_ = std::make_unique<idcard::ReaderSession>(factory, session_options);
+  thread_ = std::make_unique<PeriodicThread>(options.poll_interval, [this] { step(); });
+}
+
+CardReaderService::~CardReaderService() {
+  thread_.reset();  // before the session it polls
+}
+
+void CardReaderService::show(core::DeviceState state) {
+  if (state == shown_) return;
+  shown_ = state;
+  events_.post(core::DeviceChanged{core::Device::reader, state});
+}
+
+void CardReaderService::step() {
+  std::optional<idcard::DeviceEvent> event = session_->poll_once();
+  if (event) {
+    if (std::holds_alternative<idcard::ReaderConnected>(*event)) {
+      show(core::DeviceState::ok);
+    } else if (const auto* gone = std::get_if<idcard::ReaderDisconnected>(&*event)) {
+      spdlog::warn("card reader disconnected: {}", gone->reason.detail);
+      show(core::DeviceState::missing);
+    } else if (const auto* bad = std::get_if<idcard::ReaderFaulty>(&*event)) {
+      spdlog::warn("card reader fault: {}", bad->reason.detail);
+      show(core::DeviceState::fault);
+    } else if (auto* read = std::get_if<idcard::CardRead>(&*event)) {
+      spdlog::info("card read: {} {}", idcard::to_string(read->card.type),
+                   idcard::mask_id_number(read->card.id_number));
+      events_.post(core::CardRead{citizen_from(read->card)});
+      read->card.wipe();
+      card_on_reader_ = true;
+    } else if (const auto* failed = std::get_if<idcard::CardReadFailed>(&*event)) {
+      spdlog::info("card read failed: {}", failed->reason.detail);
+      events_.post(core::CardError{"identify.error.read"});
     }
-    // The driver reads a card once and then waits for it to leave.
-    if (card_on_reader && !session.awaiting_removal()) {
-      card_on_reader = false;
-      events_.post(core::CardRemoved{});
-    }
-    std::unique_lock lock(mutex_);
-    if (stop_cv_.wait_for(lock, options_.poll_interval, [this] { return stop_; })) return;
+  }
+  // The driver reads a card once and then waits for it to leave.
+  if (card_on_reader_ && !session_->awaiting_removal()) {
+    card_on_reader_ = false;
+    events_.post(core::CardRemoved{});
   }
 }
 

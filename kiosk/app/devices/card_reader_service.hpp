@@ -4,16 +4,16 @@
 // (DeviceChanged, CardRead, CardRemoved, CardError). Card data goes to the
 // core only; logs see the card type and the masked number.
 #include "kiosk/app/app_events.hpp"
+#include "kiosk/app/devices/periodic_thread.hpp"
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
+#include <memory>
 #include <string>
-#include <thread>
 
 namespace idcard {
 struct CardRecord;
-}
+class ReaderSession;
+}  // namespace idcard
 
 namespace kiosk::app::devices {
 
@@ -32,14 +32,14 @@ class CardReaderService {
   CardReaderService& operator=(const CardReaderService&) = delete;
 
  private:
-  void run();
+  void step();
+  void show(core::DeviceState state);
 
   AppEvents& events_;
-  Options options_;
-  std::mutex mutex_;
-  std::condition_variable stop_cv_;
-  bool stop_ = false;
-  std::thread thread_;
+  std::unique_ptr<idcard::ReaderSession> session_;
+  bool card_on_reader_ = false;
+  core::DeviceState shown_ = core::DeviceState::unknown;
+  std::unique_ptr<PeriodicThread> thread_;  // started last, stopped first
 };
 
 }  // namespace kiosk::app::devices

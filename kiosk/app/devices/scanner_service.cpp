@@ -7,36 +7,21 @@
 namespace kiosk::app::devices {
 
 ScannerService::ScannerService(AppEvents& events, Options options)
-    : events_(events), options_(options), thread_([this] { run(); }) {}
+    : events_(events), thread_(options.interval, [this] { step(); }) {}
 
-ScannerService::~ScannerService() {
-  {
-    std::lock_guard lock(mutex_);
-    stop_ = true;
+void ScannerService::step() {
+  auto found = scanner::list_devices();
+  core::DeviceState now = core::DeviceState::missing;
+  if (!found) {
+    spdlog::warn("scanner: {}", found.error().detail);
+    now = core::DeviceState::fault;
+  } else if (!found->empty()) {
+    now = core::DeviceState::ok;
   }
-  stop_cv_.notify_all();
-  thread_.join();
-}
-
-void ScannerService::run() {
-  core::DeviceState shown = core::DeviceState::unknown;
-  for (;;) {
-    auto found = scanner::list_devices();
-    core::DeviceState now = core::DeviceState::missing;
-    if (!found) {
-      spdlog::warn("scanner: {}", found.error().detail);
-      now = core::DeviceState::fault;
-    } else if (!found->empty()) {
-      now = core::DeviceState::ok;
-    }
-    if (now != shown) {
-      shown = now;
-      if (found && !found->empty()) spdlog::info("scanner: {}", found->front().name);
-      events_.post(core::DeviceChanged{core::Device::scanner, now});
-    }
-    std::unique_lock lock(mutex_);
-    if (stop_cv_.wait_for(lock, options_.interval, [this] { return stop_; })) return;
-  }
+  if (now == shown_) return;
+  shown_ = now;
+  if (found && !found->empty()) spdlog::info("scanner: {}", found->front().name);
+  events_.post(core::DeviceChanged{core::Device::scanner, now});
 }
 
 }  // namespace kiosk::app::devices

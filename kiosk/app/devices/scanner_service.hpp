@@ -6,11 +6,9 @@
 // Scanning itself is the scanner driver's (drivers/scanner), run by the
 // flow that needs it.
 #include "kiosk/app/app_events.hpp"
+#include "kiosk/app/devices/periodic_thread.hpp"
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 namespace kiosk::app::devices {
 
@@ -20,19 +18,13 @@ class ScannerService {
     std::chrono::milliseconds interval{30000};
   };
   ScannerService(AppEvents& events, Options options);
-  ~ScannerService();
-  ScannerService(const ScannerService&) = delete;
-  ScannerService& operator=(const ScannerService&) = delete;
 
  private:
-  void run();
+  void step();
 
   AppEvents& events_;
-  Options options_;
-  std::mutex mutex_;
-  std::condition_variable stop_cv_;
-  bool stop_ = false;
-  std::thread thread_;
+  core::DeviceState shown_ = core::DeviceState::unknown;
+  PeriodicThread thread_;  // last: stops first
 };
 
 }  // namespace kiosk::app::devices
