@@ -30,6 +30,7 @@ class FastPaths : public ::testing::Test {
   FastPaths() {
     ctx_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini in the test's folder
     io.DisplaySize = ImVec2(kSize, kSize);
     io.DeltaTime = 1.f / 60.f;
     unsigned char* px = nullptr;
