@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace kiosk::app {
 namespace {
 
@@ -169,7 +171,13 @@ void PlatformEffects::answer_ticket(core::RequestId request,
     return;
   }
   spdlog::warn("ticket: {}", got.error().detail);
-  events_.post(core::TicketFailed{request, error_text_id(got.error())});
+  // The platform names the field it refused: an unknown appointment code
+  // is the citizen's slip, not a fault, and says so.
+  const auto& fields = got.error().fields;
+  const bool unknown_code = std::any_of(
+      fields.begin(), fields.end(), [](const auto& f) { return f.field == "confirmation_code"; });
+  events_.post(core::TicketFailed{
+      request, unknown_code ? "ticket.error.unknown_appointment" : error_text_id(got.error())});
 }
 
 void PlatformEffects::carry_out(platform::PlatformClient& client, const core::Effect& effect) {

@@ -40,6 +40,17 @@ TEST(Guide, SearchesByChinesePinyinInitialsAndEnglish) {
   EXPECT_EQ(codes(d.state).size(), 3u);
 }
 
+TEST(Guide, PinyinInitialsComeFromTheChineseNameWhenTheCatalogueLacksThem) {
+  Driver d;
+  auto loaded = coretest::catalogue();
+  for (auto& item : loaded.items) item.initials.clear();
+  d(core::TapEntry{core::Flow::guide})(core::IdentifyAnonymous{})(loaded);
+  d(core::GuideQuery{"sfz"});
+  EXPECT_EQ(codes(d.state), (std::vector<std::string>{"GA-001"}));
+  d(core::GuideQuery{"SHBZK"});
+  EXPECT_EQ(codes(d.state), (std::vector<std::string>{"RS-001"}));
+}
+
 TEST(Guide, BrowsesByCategoryAndDepartment) {
   Driver d = browsing();
   d(core::GuideFilterChosen{{core::GuideFilter::By::department, "GA"}});

@@ -1,6 +1,7 @@
 // The guide flow's events. In the ticket flow the same list picks the item
 // to queue for.
 #include "kiosk/core/flows/reduce.hpp"
+#include "kiosk/core/pinyin.hpp"
 
 namespace core::flows {
 namespace {
@@ -97,6 +98,10 @@ void apply(State& s, const CatalogueLoaded& e, Effects&) {
   s.catalogue.load = LoadState::ready;
   s.catalogue.version = e.version;
   s.catalogue.items = e.items;
+  // Search by pinyin initials ("sfz" finds 身份证) needs them once per load.
+  for (GuideItem& item : s.catalogue.items) {
+    if (item.initials.empty()) item.initials = initials(item.name_zh);
+  }
 }
 
 void apply(State& s, const CatalogueFailed&, Effects&) {
