@@ -33,6 +33,7 @@ PrintReceipt guide_receipt(const State& s, const GuideItem& item) {
     r.fields.emplace_back("material." + std::to_string(i + 1), item.materials[i].name_zh);
   }
   r.qr = s.settings.public_url + "/guide/" + item.code;
+  r.fields.emplace_back("guide_url", r.qr);
   return r;
 }
 
