@@ -19,7 +19,7 @@ namespace {
 constexpr std::array<std::pair<core::Screen, core::Flow>, 12> kScreens{{
     {core::Screen::home, core::Flow::idcard},
     {core::Screen::identify, core::Flow::idcard},
-    {core::Screen::preapply, core::Flow::idcard},
+    {core::Screen::preapply_item, core::Flow::idcard},
     {core::Screen::appointment, core::Flow::appointment},
     {core::Screen::ticket_item, core::Flow::ticket},
     {core::Screen::ticket_issued, core::Flow::ticket},

@@ -42,8 +42,20 @@ const char* screen_name(core::Screen screen) {
       return "appointment";
     case core::Screen::navigation:
       return "navigation";
-    case core::Screen::preapply:
-      return "preapply";
+    case core::Screen::preapply_item:
+      return "preapply_item";
+    case core::Screen::preapply_form:
+      return "preapply_form";
+    case core::Screen::preapply_materials:
+      return "preapply_materials";
+    case core::Screen::preapply_delivery:
+      return "preapply_delivery";
+    case core::Screen::preapply_review:
+      return "preapply_review";
+    case core::Screen::preapply_submitting:
+      return "preapply_submitting";
+    case core::Screen::preapply_done:
+      return "preapply_done";
     case core::Screen::rating:
       return "rating";
   }

@@ -59,7 +59,7 @@ void enter_flow(State& s, Effects& fx) {
       s.screen = Screen::appointment;
       return;
     case Flow::idcard:
-      s.screen = Screen::preapply;
+      s.screen = Screen::preapply_item;
       return;
     case Flow::rating:
       start_rating(s, fx, {}, {});
@@ -116,7 +116,13 @@ void apply(State& s, const TapBack&, Effects& fx) {
     case Screen::progress_query:
     case Screen::appointment:
     case Screen::navigation:
-    case Screen::preapply:
+    case Screen::preapply_item:
+    case Screen::preapply_form:
+    case Screen::preapply_materials:
+    case Screen::preapply_delivery:
+    case Screen::preapply_review:
+    case Screen::preapply_submitting:
+    case Screen::preapply_done:
       // The first page of a flow: going back ends the session.
       end_session(s, fx);
       return;

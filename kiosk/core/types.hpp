@@ -19,16 +19,22 @@ inline constexpr Flow kAllFlows[] = {Flow::idcard,   Flow::appointment, Flow::ti
 enum class Screen {
   home,
   identify,
-  guide_list,         // flows/guide.hpp: browse and search
-  guide_item,         // one item's guide
-  ticket_item,        // flows/ticket.hpp: choose the item and priority
-  ticket_issued,      // the ticket (the receipt of this flow)
-  progress_query,     // flows/progress.hpp: type a case number
-  progress_timeline,  // the case's stages
-  appointment,        // flows/appointment.hpp
-  navigation,         // hall navigation (route to a window)
-  preapply,           // flows/preapply.hpp (ID-card services)
-  rating,             // flows/rating.hpp
+  guide_list,           // flows/guide.hpp: browse and search
+  guide_item,           // one item's guide
+  ticket_item,          // flows/ticket.hpp: choose the item and priority
+  ticket_issued,        // the ticket (the receipt of this flow)
+  progress_query,       // flows/progress.hpp: type a case number
+  progress_timeline,    // the case's stages
+  appointment,          // flows/appointment.hpp
+  navigation,           // hall navigation (route to a window)
+  preapply_item,        // flows/preapply.hpp (ID-card services): choose the item
+  preapply_form,        // the form, prefilled from the card
+  preapply_materials,   // flows/materials.hpp: scan or e-licence per material
+  preapply_delivery,    // pick-up or post
+  preapply_review,      // everything, ID masked
+  preapply_submitting,  // progress bar while the outbox delivers
+  preapply_done,        // case number or local reference (the receipt)
+  rating,               // flows/rating.hpp
 };
 
 enum class LinkState { unknown, online, offline };

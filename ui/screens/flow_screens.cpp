@@ -31,7 +31,13 @@ void draw_flow_screen(ScreenContext& ctx, float top) {
       return;
     case core::Screen::appointment:
     case core::Screen::navigation:
-    case core::Screen::preapply:
+    case core::Screen::preapply_item:
+    case core::Screen::preapply_form:
+    case core::Screen::preapply_materials:
+    case core::Screen::preapply_delivery:
+    case core::Screen::preapply_review:
+    case core::Screen::preapply_submitting:
+    case core::Screen::preapply_done:
       draw_not_yet(ctx, top);
       return;
   }
