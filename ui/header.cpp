@@ -8,7 +8,6 @@
 #include <cstdio>
 
 namespace ui {
-namespace {
 
 const char* device_text_id(core::DeviceState s) {
   switch (s) {
@@ -39,6 +38,8 @@ const char* network_text_id(core::LinkState s) {
   }
   return "status.network.unknown";
 }
+
+namespace {
 
 ImU32 device_colour(const Theme& t, core::DeviceState s) {
   switch (s) {

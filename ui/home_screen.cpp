@@ -70,6 +70,13 @@ void draw_home(ScreenContext& ctx, float top) {
   const float pad = ctx.u(40.f);
   const float cx = w * 0.5f;
 
+  // The hidden technician gesture: five taps here within five seconds
+  // (kiosk/core/flows/technician.hpp). Nothing is drawn; it sits over the
+  // hall name in the header, away from every citizen's target.
+  if (touch_target(ctx, "home.corner", ImVec2(0, 0), ImVec2(t.min_target, t.min_target))) {
+    ctx.events.emplace_back(core::TechCornerTap{});
+  }
+
   // Welcome.
   float y = top + ctx.u(ctx.portrait() ? 48.f : 26.f);
   y += cv.text_centered(FontRole::title, cx, y, t.text, ctx.primary("home.welcome")).y;

@@ -46,6 +46,9 @@ void draw_identify(ScreenContext& ctx, float top);
 // Every flow screen (ui/screens/*.cpp), by state.screen.
 void draw_flow_screen(ScreenContext& ctx, float top);
 void draw_inactivity_warning(ScreenContext& ctx);
+// The words for a device's and the network's state (header.cpp).
+const char* device_text_id(core::DeviceState s);
+const char* network_text_id(core::LinkState s);
 // A wide bilingual button; true when tapped.
 bool draw_button(ScreenContext& ctx, const std::string& id, ImVec2 min, ImVec2 max,
                  std::string_view text_id, ImU32 fill, ImU32 text_colour);

@@ -9,6 +9,7 @@
 #include "kiosk/app/outbox_events.hpp"
 #include "kiosk/app/platform_effects.hpp"
 #include "kiosk/app/script.hpp"
+#include "kiosk/app/technician_service.hpp"
 #include "kiosk/app/wall_clock.hpp"
 #include "ui/ui.hpp"
 
@@ -128,6 +129,8 @@ int run_kiosk(const RunOptions& options) {
   AppClock clock;
   EventWaiter waiter;
   AppEvents app_events(waiter);
+  // Before the threads that log: it adds the log file and "last errors".
+  TechnicianService technician(app_events, *cfg, paths.state_dir, options.technician);
   // Declared before the monitor, which tells it about the platform: the
   // monitor's thread ends first.
   PlatformEffects platform_effects(app_events, cfg->hall.id);
@@ -142,6 +145,7 @@ int run_kiosk(const RunOptions& options) {
   initial.elderly = options.elderly;
   Session session(std::move(initial), std::move(texts));
   session.add_handler([&](const core::Effect& e) { return platform_effects.take(e); });
+  session.add_handler([&](const core::Effect& e) { return technician.take(e); });
   session.add_handler(
       [&](const core::Effect& e) { return outbox != nullptr && take_outbox_effect(*outbox, e); });
   session.add_handler([&](const core::Effect& e) {
@@ -238,7 +242,8 @@ int run_kiosk(const RunOptions& options) {
     if (waiter.wait(event, static_cast<int>(wait))) {
       do {
         if (event.type == SDL_QUIT) running = false;
-        (*screen)->process(event);
+        (*screen)->process(
+            technician.map_touch(event, screen_options.width, screen_options.height));
       } while (SDL_PollEvent(&event) != 0);
       frames_owed = kFramesAfterInput;
     }

@@ -6,6 +6,7 @@
 #include "config/config.hpp"
 #include "kiosk/app/paths.hpp"
 #include "kiosk/app/screen.hpp"
+#include "kiosk/app/technician_options.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/core/texts.hpp"
 
@@ -29,6 +30,7 @@ struct RunOptions {
   bool elderly = false;
   std::filesystem::path font_path;
   int font_face = 0;
+  TechnicianOptions technician;  // technician mode (docs/technician.md)
 };
 
 // Config texts plus the hall name, as the UI looks them up.

@@ -58,6 +58,14 @@ const char* screen_name(core::Screen screen) {
       return "preapply_done";
     case core::Screen::rating:
       return "rating";
+    case core::Screen::technician_pin:
+      return "technician_pin";
+    case core::Screen::technician_status:
+      return "technician_status";
+    case core::Screen::technician_settings:
+      return "technician_settings";
+    case core::Screen::technician_calibrate:
+      return "technician_calibrate";
   }
   return "?";
 }

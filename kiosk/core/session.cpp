@@ -111,6 +111,12 @@ void apply(State& s, const TapBack&, Effects& fx) {
     case Screen::rating:
       apply(s, RateSkip{}, fx);
       return;
+    case Screen::technician_pin:
+    case Screen::technician_status:
+    case Screen::technician_settings:
+    case Screen::technician_calibrate:
+      technician_back(s, fx);
+      return;
     case Screen::identify:
     case Screen::guide_list:
     case Screen::progress_query:

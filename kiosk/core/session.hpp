@@ -18,6 +18,7 @@
 #include "kiosk/core/flows/preapply.hpp"
 #include "kiosk/core/flows/progress.hpp"
 #include "kiosk/core/flows/rating.hpp"
+#include "kiosk/core/flows/technician.hpp"
 #include "kiosk/core/flows/ticket.hpp"
 #include "kiosk/core/texts.hpp"
 #include "kiosk/core/types.hpp"
@@ -59,6 +60,7 @@ struct State {
   AppointmentState appointment;
   PreApplyState preapply;
   RatingState rating;
+  TechnicianState technician;  // technician mode; wiped like a session
   // The last receipt sent to the printer: none, loading (printing), ready
   // (printed), failed (with print_error, e.g. no paper: the QR is shown
   // on screen instead).
@@ -93,7 +95,11 @@ using Event =
                  // progress
                  ProgressInput, ProgressQuery, ProgressLoaded, ProgressFailed,
                  // rating
-                 RateLevel, RateIndicator, RateComment, RateSubmit, RateSkip>;
+                 RateLevel, RateIndicator, RateComment, RateSubmit, RateSkip,
+                 // technician mode
+                 TechCornerTap, TechPinKey, TechPinSubmit, TechPinChecked, TechInfoLoaded,
+                 TechRun, TechActionDone, TechOpenSettings, TechOpenCalibration, TechSetLevel,
+                 TechCalibrationTap, TechExit>;
 
 struct Step {
   State state;

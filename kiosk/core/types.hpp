@@ -35,6 +35,11 @@ enum class Screen {
   preapply_submitting,  // progress bar while the outbox delivers
   preapply_done,        // case number or local reference (the receipt)
   rating,               // flows/rating.hpp
+  // Technician mode (flows/technician.hpp), never during a citizen's session.
+  technician_pin,        // PIN pad after the gesture or technician QR
+  technician_status,     // device status and actions
+  technician_settings,   // volume and brightness
+  technician_calibrate,  // touch orientation
 };
 
 enum class LinkState { unknown, online, offline };

@@ -29,6 +29,18 @@ void draw_flow_screen(ScreenContext& ctx, float top) {
     case core::Screen::rating:
       draw_rating(ctx, top);
       return;
+    case core::Screen::technician_pin:
+      draw_technician_pin(ctx, top);
+      return;
+    case core::Screen::technician_status:
+      draw_technician_status(ctx, top);
+      return;
+    case core::Screen::technician_settings:
+      draw_technician_settings(ctx, top);
+      return;
+    case core::Screen::technician_calibrate:
+      draw_technician_calibrate(ctx, top);
+      return;
     case core::Screen::appointment:
     case core::Screen::navigation:
     case core::Screen::preapply_item:

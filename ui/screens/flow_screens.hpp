@@ -45,5 +45,10 @@ void draw_ticket_issued(ScreenContext& ctx, float top);
 void draw_progress_query(ScreenContext& ctx, float top);
 void draw_progress_timeline(ScreenContext& ctx, float top);
 void draw_rating(ScreenContext& ctx, float top);
+// Technician mode (technician_*_screen.cpp).
+void draw_technician_pin(ScreenContext& ctx, float top);
+void draw_technician_status(ScreenContext& ctx, float top);
+void draw_technician_settings(ScreenContext& ctx, float top);
+void draw_technician_calibrate(ScreenContext& ctx, float top);
 
 }  // namespace ui

@@ -1,4 +1,5 @@
 // `kiosk run`: the citizen-facing kiosk.
+#include "kiosk/app/cli/technician_device_test.hpp"
 #include "kiosk/app/font_file.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/cli/registry.hpp"
@@ -13,7 +14,7 @@ namespace {
 struct RunArgs {
   kiosk::app::RunOptions options;
   std::string config_dir, state_dir, screenshot, script, screenshot_dir, size, lang, rasterizer,
-      log_level = "info";
+      log_level = "info", usb_dir, log_dir, backlight_dir;
 };
 
 void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
@@ -45,6 +46,11 @@ void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
       ->capture_default_str();
   cmd->add_option("--log-level", args->log_level, "trace|debug|info|warn|error")
       ->capture_default_str();
+  cmd->add_option("--usb-dir", args->usb_dir,
+                  "Technician log export target (default: the mounted USB stick)");
+  cmd->add_option("--log-dir", args->log_dir, "Log files, for the export (default STATE/logs)");
+  cmd->add_option("--backlight-dir", args->backlight_dir,
+                  "Backlight devices (default /sys/class/backlight; --sim: none)");
   cmd->callback([args, &ctx] {
     auto& opt = args->options;
     spdlog::set_level(spdlog::level::from_str(args->log_level));
@@ -54,6 +60,16 @@ void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
     if (!args->screenshot.empty()) opt.screenshot = args->screenshot;
     if (!args->script.empty()) opt.script = args->script;
     if (!args->screenshot_dir.empty()) opt.screenshot_dir = args->screenshot_dir;
+    opt.technician.usb_dir = args->usb_dir;
+    opt.technician.log_dir = args->log_dir;
+    // A simulated kiosk on a laptop must not dim the laptop's own panel.
+    opt.technician.backlight_dir = !args->backlight_dir.empty() ? args->backlight_dir
+                                   : opt.sim                    ? std::string()
+                                             : std::string("/sys/class/backlight");
+    const auto state_dir = kiosk::app::resolve_paths(opt.paths, opt.sim).state_dir;
+    opt.technician.device_test = [state_dir](const std::string& check) {
+      return kiosk::provision::run_device_check(state_dir, check);
+    };
     if (!args->lang.empty()) opt.lang = (args->lang == "en") ? core::Lang::en : core::Lang::zh;
     if (!args->size.empty()) {
       int w = 0, h = 0;

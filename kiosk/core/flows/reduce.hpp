@@ -73,4 +73,22 @@ void apply(State& s, const RateComment& e, Effects& fx);
 void apply(State& s, const RateSubmit& e, Effects& fx);
 void apply(State& s, const RateSkip& e, Effects& fx);
 
+// --- flows/technician.cpp --------------------------------------------------------
+void apply(State& s, const TechCornerTap& e, Effects& fx);
+void apply(State& s, const TechPinKey& e, Effects& fx);
+void apply(State& s, const TechPinSubmit& e, Effects& fx);
+void apply(State& s, const TechPinChecked& e, Effects& fx);
+void apply(State& s, const TechInfoLoaded& e, Effects& fx);
+void apply(State& s, const TechRun& e, Effects& fx);
+void apply(State& s, const TechActionDone& e, Effects& fx);
+void apply(State& s, const TechOpenSettings& e, Effects& fx);
+void apply(State& s, const TechOpenCalibration& e, Effects& fx);
+void apply(State& s, const TechSetLevel& e, Effects& fx);
+void apply(State& s, const TechCalibrationTap& e, Effects& fx);
+void apply(State& s, const TechExit& e, Effects& fx);
+// A technician QR ("KIOSK-TECH:<id>"): true if it was one (handled).
+bool technician_qr(State& s, const std::string& text, Effects& fx);
+// Back on a technician screen; false on any other screen.
+bool technician_back(State& s, Effects& fx);
+
 }  // namespace core::flows

@@ -1,0 +1,73 @@
+#pragma once
+// Carries out technician mode's effects (kiosk/core/flows/technician.hpp):
+// checks PINs against the hash in config with the lockout of
+// config/technician, runs the device tests (the `kiosk selftest` checks)
+// and the log export on its own worker thread, applies and persists
+// volume, brightness and the touch orientation, and maps every touch
+// through that orientation. Every entry attempt and action is logged;
+// the PIN never is.
+#include "config/config.hpp"
+#include "config/technician/pin.hpp"
+#include "kiosk/app/app_events.hpp"
+#include "kiosk/app/technician_options.hpp"
+#include "kiosk/app/technician_recent_errors.hpp"
+#include "kiosk/app/technician_settings.hpp"
+#include "kiosk/core/effects.hpp"
+
+#include <SDL.h>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace kiosk::app {
+
+class TechnicianService {
+ public:
+  TechnicianService(AppEvents& events, const config::KioskConfig& cfg,
+                    std::filesystem::path state_dir, TechnicianOptions options,
+                    std::unique_ptr<VolumeOutput> volume = std::make_unique<RecordedVolume>());
+  ~TechnicianService();
+  TechnicianService(const TechnicianService&) = delete;
+  TechnicianService& operator=(const TechnicianService&) = delete;
+
+  // True for the effects it takes.
+  bool take(const core::Effect& effect);
+  // A touch (mouse) event as the panel reported it -> where it is on the
+  // picture, through the calibrated orientation. Other events pass as they are.
+  SDL_Event map_touch(SDL_Event event, int width, int height) const;
+  const TechSettings& settings() const { return settings_; }
+
+ private:
+  void run_on_worker(std::function<void()> job);
+  void worker_loop();
+  void check_pin(core::RequestId request, const std::string& pin, const std::string& via);
+  void run_action(core::TechAction action);
+  core::TechInfo info();
+  void apply_level(core::TechLevel level, int percent);
+  void save();
+
+  AppEvents& events_;
+  std::string pin_hash_;
+  config::technician::LockoutPolicy policy_;
+  config::technician::LockoutState lockout_;  // worker thread only
+  std::string config_version_, terminal_id_;
+  std::filesystem::path state_dir_;
+  TechnicianOptions options_;
+  std::unique_ptr<VolumeOutput> volume_;
+  std::mutex settings_mutex_;  // written on the UI thread, read by the worker
+  TechSettings settings_;
+  std::shared_ptr<RecentErrors> recent_errors_;
+  std::shared_ptr<spdlog::sinks::sink> log_file_;
+
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::deque<std::function<void()>> jobs_;
+  bool stopping_ = false;
+  std::thread worker_;
+};
+
+}  // namespace kiosk::app
