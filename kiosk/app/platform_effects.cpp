@@ -52,7 +52,8 @@ core::GuideItem to_core(const platform::ServiceItem& s) {
   i.conditions = s.conditions;
   for (const platform::Material& m : s.materials) {
     i.materials.push_back(core::GuideMaterial{m.name_zh, m.name_en, m.required,
-                                              m.form == "original", m.elicence_type.has_value()});
+                                              m.form == "original", m.elicence_type.has_value(),
+                                              m.material_code, m.elicence_type.value_or("")});
   }
   i.legal_days = s.legal_time_limit_days;
   i.promised_days = s.promised_time_limit_days;

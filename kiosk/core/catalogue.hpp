@@ -11,8 +11,10 @@ namespace core {
 struct GuideMaterial {
   std::string name_zh, name_en;
   bool required = true;
-  bool original = false;  // the original, not a copy
-  bool elicence = false;  // an e-licence can stand in for it
+  bool original = false;      // the original, not a copy
+  bool elicence = false;      // an e-licence can stand in for it
+  std::string code;           // 材料编码
+  std::string elicence_type;  // the e-licence type that stands in for it (or empty)
   bool operator==(const GuideMaterial&) const = default;
 };
 

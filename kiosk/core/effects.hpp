@@ -2,6 +2,7 @@
 // What the session asks the app to do. The app (kiosk/app) carries each out
 // off the UI thread and answers with an event (TicketIssued, PrintDone, …)
 // that names the request it answers.
+#include "kiosk/core/flows/materials.hpp"
 #include "kiosk/core/flows/technician.hpp"
 #include "kiosk/core/texts.hpp"
 #include "kiosk/core/types.hpp"
@@ -76,6 +77,8 @@ struct EnqueueRating {
 
 using Effect = std::variant<Speak, NotifyStaff, WipeSession, PrintReceipt, FetchCatalogue,
                             TakeTicket, CheckIn, QueryProgress, EnqueueRating,
+                            // pre-application materials (flows/materials.hpp)
+                            ScanPages, DropPages, FetchElicences,
                             // technician mode (kiosk/app/technician_service)
                             TechCheckPin, TechRunAction, TechApplyLevel, TechApplyTouch, TechLog>;
 

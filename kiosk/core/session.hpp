@@ -96,6 +96,10 @@ using Event =
                  ProgressInput, ProgressQuery, ProgressLoaded, ProgressFailed,
                  // rating
                  RateLevel, RateIndicator, RateComment, RateSubmit, RateSkip,
+                 // pre-application materials
+                 MaterialChoose, MaterialScan, PageDelete, PageRescan, ScanDismiss, ElicenceAsk,
+                 ElicenceConsent, MaterialsDone, PageScanned, ScanFinished, ScanFailed,
+                 ElicencesFound, ElicencesFailed,
                  // technician mode
                  TechCornerTap, TechPinKey, TechPinSubmit, TechPinChecked, TechInfoLoaded,
                  TechRun, TechActionDone, TechOpenSettings, TechOpenCalibration, TechSetLevel,

@@ -25,8 +25,8 @@ core::GuideItem item(std::string code, std::string zh, std::string en) {
   i.department_en = "Public Security Bureau";
   i.category = "行政确认";
   i.conditions = {{"身份证有效期届满", "ID card expired"}};
-  i.materials = {{"居民身份证", "Resident identity card", true, true, true},
-                 {"数码相片回执", "Digital photo receipt", false, true, false}};
+  i.materials = {{"居民身份证", "Resident identity card", true, true, true, "M1", "id_card"},
+                 {"数码相片回执", "Digital photo receipt", false, true, false, "M2", ""}};
   i.legal_days = 60;
   i.promised_days = 20;
   i.fee_charged = true;

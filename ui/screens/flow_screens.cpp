@@ -42,10 +42,12 @@ void draw_flow_screen(ScreenContext& ctx, float top) {
       draw_technician_calibrate(ctx, top);
       return;
     case core::Screen::appointment:
+    case core::Screen::preapply_materials:
+      draw_preapply_materials(ctx, top);
+      return;
     case core::Screen::navigation:
     case core::Screen::preapply_item:
     case core::Screen::preapply_form:
-    case core::Screen::preapply_materials:
     case core::Screen::preapply_delivery:
     case core::Screen::preapply_review:
     case core::Screen::preapply_submitting:

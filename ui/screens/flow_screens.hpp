@@ -45,6 +45,8 @@ void draw_ticket_issued(ScreenContext& ctx, float top);
 void draw_progress_query(ScreenContext& ctx, float top);
 void draw_progress_timeline(ScreenContext& ctx, float top);
 void draw_rating(ScreenContext& ctx, float top);
+// Pre-application step 3 (preapply_materials_screen.cpp).
+void draw_preapply_materials(ScreenContext& ctx, float top);
 // Technician mode (technician_*_screen.cpp).
 void draw_technician_pin(ScreenContext& ctx, float top);
 void draw_technician_status(ScreenContext& ctx, float top);

@@ -73,6 +73,23 @@ void apply(State& s, const RateComment& e, Effects& fx);
 void apply(State& s, const RateSubmit& e, Effects& fx);
 void apply(State& s, const RateSkip& e, Effects& fx);
 
+// --- flows/materials.cpp ----------------------------------------------------------
+// Enters the materials step for `item` (its checklist from the catalogue).
+void start_materials(State& s, Effects& fx, const GuideItem& item);
+void apply(State& s, const MaterialChoose& e, Effects& fx);
+void apply(State& s, const MaterialScan& e, Effects& fx);
+void apply(State& s, const PageDelete& e, Effects& fx);
+void apply(State& s, const PageRescan& e, Effects& fx);
+void apply(State& s, const ScanDismiss& e, Effects& fx);
+void apply(State& s, const ElicenceAsk& e, Effects& fx);
+void apply(State& s, const ElicenceConsent& e, Effects& fx);
+void apply(State& s, const MaterialsDone& e, Effects& fx);
+void apply(State& s, const PageScanned& e, Effects& fx);
+void apply(State& s, const ScanFinished& e, Effects& fx);
+void apply(State& s, const ScanFailed& e, Effects& fx);
+void apply(State& s, const ElicencesFound& e, Effects& fx);
+void apply(State& s, const ElicencesFailed& e, Effects& fx);
+
 // --- flows/technician.cpp --------------------------------------------------------
 void apply(State& s, const TechCornerTap& e, Effects& fx);
 void apply(State& s, const TechPinKey& e, Effects& fx);
