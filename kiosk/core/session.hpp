@@ -101,8 +101,8 @@ using Event =
                  ElicenceConsent, MaterialsDone, PageScanned, ScanFinished, ScanFailed,
                  ElicencesFound, ElicencesFailed,
                  // technician mode
-                 TechCornerTap, TechPinKey, TechPinSubmit, TechPinChecked, TechInfoLoaded,
-                 TechRun, TechActionDone, TechOpenSettings, TechOpenCalibration, TechSetLevel,
+                 TechCornerTap, TechPinKey, TechPinSubmit, TechPinChecked, TechInfoLoaded, TechRun,
+                 TechActionDone, TechOpenSettings, TechOpenCalibration, TechSetLevel,
                  TechCalibrationTap, TechExit>;
 
 struct Step {
