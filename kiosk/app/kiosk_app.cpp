@@ -8,6 +8,7 @@
 #include "kiosk/app/network_monitor.hpp"
 #include "kiosk/app/outbox_events.hpp"
 #include "kiosk/app/platform_effects.hpp"
+#include "kiosk/app/preapply_materials_effects.hpp"
 #include "kiosk/app/script.hpp"
 #include "kiosk/app/technician_service.hpp"
 #include "kiosk/app/wall_clock.hpp"
@@ -135,6 +136,10 @@ int run_kiosk(const RunOptions& options) {
   // monitor's thread ends first.
   PlatformEffects platform_effects(app_events, cfg->hall.id);
   if (!options.sim) platform_effects.connect(std::nullopt);  // until provisioning brings one
+  // Scans and e-licences of the pre-application's materials step.
+  MaterialsEffects materials_effects(
+      app_events, {.device = "", .dpi = cfg->devices.scanner_dpi, .sim = options.sim});
+  if (!options.sim) materials_effects.connect(std::nullopt);
   // The outbox (docs/offline-cache.md), before the monitor that connects it.
   std::unique_ptr<OutboxService> outbox;
   bool outbox_tried = false;
@@ -145,6 +150,7 @@ int run_kiosk(const RunOptions& options) {
   initial.elderly = options.elderly;
   Session session(std::move(initial), std::move(texts));
   session.add_handler([&](const core::Effect& e) { return platform_effects.take(e); });
+  session.add_handler([&](const core::Effect& e) { return materials_effects.take(e); });
   session.add_handler([&](const core::Effect& e) { return technician.take(e); });
   session.add_handler(
       [&](const core::Effect& e) { return outbox != nullptr && take_outbox_effect(*outbox, e); });
@@ -181,6 +187,7 @@ int run_kiosk(const RunOptions& options) {
           if (outbox && c) {
             if (auto r = outbox->connect(*c); !r) spdlog::error("outbox: {}", r.error());
           }
+          materials_effects.connect(c);
           platform_effects.connect(std::move(c));
         };
         network = std::make_unique<NetworkMonitor>(app_events, monitor_options);
@@ -225,7 +232,12 @@ int run_kiosk(const RunOptions& options) {
         case ScriptAction::fail:
           return fail("测试脚本未通过。", "The script failed.", action.error);
         case ScriptAction::device:
-          if (auto done = script_device_action(action, device_services.get(), app_events); !done) {
+          if (action.verb == "insert-pages") {
+            auto feeder = parse_sim_feeder(action.arg);
+            if (!feeder) return fail("测试脚本未通过。", "The script failed.", feeder.error());
+            materials_effects.insert_pages(std::move(*feeder));
+          } else if (auto done = script_device_action(action, device_services.get(), app_events);
+                     !done) {
             return fail("测试脚本未通过。", "The script failed.", done.error());
           }
           break;

@@ -101,8 +101,8 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
       }
     }
     static const std::vector<std::string> kVerbs = {
-        "tap",  "expect-screen", "expect-text", "wait-screen", "wait-text",
-        "shot", "present-card",  "remove-card", "printer",     "show-qr"};
+        "tap",          "expect-screen", "expect-text", "wait-screen", "wait-text",   "shot",
+        "present-card", "remove-card",   "printer",     "show-qr",     "insert-pages"};
     if (std::find(kVerbs.begin(), kVerbs.end(), step.verb) == kVerbs.end()) {
       return kx::unexpected(where(step) + "unknown command '" + step.verb + "'");
     }
@@ -145,7 +145,7 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
       return {ScriptAction::tap, c.x, c.y, {}, {}, {}, {}};
     }
     if (step.verb == "present-card" || step.verb == "remove-card" || step.verb == "printer" ||
-        step.verb == "show-qr") {
+        step.verb == "show-qr" || step.verb == "insert-pages") {
       ++pos_;
       return {ScriptAction::device, 0, 0, {}, {}, step.verb, step.arg};
     }

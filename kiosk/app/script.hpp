@@ -20,6 +20,10 @@
 //                          (paper-out is not one: start it with a fault)
 //   show-qr TEXT           a QR code shown to the scanner, as its decoder
 //                          reports it
+//   insert-pages N [KIND]  put N sheets into the simulated scanner's feeder
+//                          (--sim; KIND: blank for white sheets); or
+//                          insert-pages jam / cover-open: the next scan
+//                          meets that fault (preapply_materials_effects.hpp)
 // TEXT may hold spaces; wait-text's last word, if a number, is its seconds.
 #include "base/expected.hpp"
 #include "kiosk/core/session.hpp"
