@@ -1,5 +1,7 @@
 #include "kiosk/app/platform_effects.hpp"
 
+#include "kiosk/app/appointment_effects.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -15,7 +17,8 @@ struct Overloaded : Fs... {
 bool is_platform_effect(const core::Effect& e) {
   return std::holds_alternative<core::FetchCatalogue>(e) ||
          std::holds_alternative<core::TakeTicket>(e) || std::holds_alternative<core::CheckIn>(e) ||
-         std::holds_alternative<core::QueryProgress>(e);
+         std::holds_alternative<core::QueryProgress>(e) ||
+         std::holds_alternative<core::QueryCasesByHolder>(e) || is_appointment_effect(e);
 }
 
 }  // namespace
@@ -149,6 +152,7 @@ void PlatformEffects::run() {
 
 void PlatformEffects::fail_all(const core::Effect& effect) {
   const std::string why = "platform.error.offline";
+  fail_appointment(events_, effect);
   std::visit(Overloaded{
                  [&](const core::FetchCatalogue&) { events_.post(core::CatalogueFailed{why}); },
                  [&](const core::TakeTicket& e) {
@@ -159,6 +163,9 @@ void PlatformEffects::fail_all(const core::Effect& effect) {
                  },
                  [&](const core::QueryProgress& e) {
                    events_.post(core::ProgressFailed{e.request, why});
+                 },
+                 [&](const core::QueryCasesByHolder& e) {
+                   events_.post(core::ProgressCasesFailed{e.request, why});
                  },
                  [](const auto&) {},
              },
@@ -182,6 +189,7 @@ void PlatformEffects::answer_ticket(core::RequestId request,
 }
 
 void PlatformEffects::carry_out(platform::PlatformClient& client, const core::Effect& effect) {
+  carry_out_appointment(client, events_, effect);
   std::visit(Overloaded{
                  [&](const core::FetchCatalogue&) {
                    auto got = client.catalogue(catalogue_ ? catalogue_->etag : std::string{});
@@ -215,6 +223,18 @@ void PlatformEffects::carry_out(platform::PlatformClient& client, const core::Ef
                      spdlog::info("case status: {}", got.error().detail);
                      events_.post(core::ProgressFailed{e.request, error_text_id(got.error())});
                    }
+                 },
+                 [&](const core::QueryCasesByHolder& e) {
+                   auto got = client.cases_of_holder(e.id_number);
+                   if (!got) {
+                     // The detail names no person (the client logs no bodies).
+                     spdlog::info("cases by holder: {}", got.error().detail);
+                     events_.post(core::ProgressCasesFailed{e.request, error_text_id(got.error())});
+                     return;
+                   }
+                   std::vector<core::CaseProgress> cases;
+                   for (const platform::CaseStatus& c : *got) cases.push_back(to_core(c));
+                   events_.post(core::ProgressCasesLoaded{e.request, std::move(cases)});
                  },
                  [](const auto&) {},
              },

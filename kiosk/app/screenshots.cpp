@@ -20,7 +20,7 @@ constexpr std::array<std::pair<core::Screen, core::Flow>, 12> kScreens{{
     {core::Screen::home, core::Flow::idcard},
     {core::Screen::identify, core::Flow::idcard},
     {core::Screen::preapply_item, core::Flow::idcard},
-    {core::Screen::appointment, core::Flow::appointment},
+    {core::Screen::appointment_menu, core::Flow::appointment},
     {core::Screen::ticket_item, core::Flow::ticket},
     {core::Screen::ticket_issued, core::Flow::ticket},
     {core::Screen::progress_query, core::Flow::progress},

@@ -38,8 +38,26 @@ const char* screen_name(core::Screen screen) {
       return "progress_query";
     case core::Screen::progress_timeline:
       return "progress_timeline";
-    case core::Screen::appointment:
-      return "appointment";
+    case core::Screen::progress_cases:
+      return "progress_cases";
+    case core::Screen::appointment_menu:
+      return "appointment_menu";
+    case core::Screen::appointment_hall:
+      return "appointment_hall";
+    case core::Screen::appointment_day:
+      return "appointment_day";
+    case core::Screen::appointment_slot:
+      return "appointment_slot";
+    case core::Screen::appointment_confirm:
+      return "appointment_confirm";
+    case core::Screen::appointment_booked:
+      return "appointment_booked";
+    case core::Screen::appointment_cancel:
+      return "appointment_cancel";
+    case core::Screen::appointment_cancel_confirm:
+      return "appointment_cancel_confirm";
+    case core::Screen::appointment_cancelled:
+      return "appointment_cancelled";
     case core::Screen::navigation:
       return "navigation";
     case core::Screen::preapply_item:
@@ -101,8 +119,9 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
       }
     }
     static const std::vector<std::string> kVerbs = {
-        "tap",          "expect-screen", "expect-text", "wait-screen", "wait-text",   "shot",
-        "present-card", "remove-card",   "printer",     "show-qr",     "insert-pages"};
+        "tap",  "expect-screen", "expect-text", "wait-screen", "wait-text",
+        "shot", "present-card",  "remove-card", "printer",     "show-qr", "type",
+        "insert-pages"};
     if (std::find(kVerbs.begin(), kVerbs.end(), step.verb) == kVerbs.end()) {
       return kx::unexpected(where(step) + "unknown command '" + step.verb + "'");
     }
@@ -112,6 +131,11 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
     }
     if (step.arg.empty() && step.verb != "remove-card") {
       return kx::unexpected(where(step) + step.verb + " needs an argument");
+    }
+    if (step.verb == "type") {
+      auto strokes = key_strokes(step.arg);
+      if (!strokes) return kx::unexpected(where(step) + strokes.error());
+      step.strokes = std::move(*strokes);
     }
     steps.push_back(std::move(step));
   }
@@ -141,6 +165,28 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
                 {},
                 {}};
       ++pos_;
+      const ImVec2 c = t->center();
+      return {ScriptAction::tap, c.x, c.y, {}, {}, {}, {}};
+    }
+    if (step.verb == "type") {
+      // One key per call: the next key (or candidate) exists only once the
+      // app has drawn the frame after the previous one.
+      auto target_id = next_key_target(step.strokes[stroke_], frame);
+      const ui::TouchTarget* t = target_id ? frame.target(*target_id) : nullptr;
+      if (t == nullptr) {
+        return {ScriptAction::fail,
+                0,
+                0,
+                {},
+                where(step) + "type: " +
+                    (target_id ? "no key '" + *target_id + "' on screen" : target_id.error()),
+                {},
+                {}};
+      }
+      if (*target_id == step.strokes[stroke_].target && ++stroke_ == step.strokes.size()) {
+        stroke_ = 0;
+        ++pos_;
+      }
       const ImVec2 c = t->center();
       return {ScriptAction::tap, c.x, c.y, {}, {}, {}, {}};
     }

@@ -2,8 +2,10 @@
 // What the session asks the app to do. The app (kiosk/app) carries each out
 // off the UI thread and answers with an event (TicketIssued, PrintDone, …)
 // that names the request it answers.
-#include "kiosk/core/flows/materials.hpp"
+#include "kiosk/core/flows/halls.hpp"
 #include "kiosk/core/flows/technician.hpp"
+#include "kiosk/core/flows/materials.hpp"
+#include "kiosk/core/flows/preapply.hpp"
 #include "kiosk/core/texts.hpp"
 #include "kiosk/core/types.hpp"
 
@@ -37,6 +39,7 @@ struct PrintReceipt {
   std::string template_id;
   std::vector<std::pair<std::string, std::string>> fields;
   std::string qr;
+  std::vector<std::pair<std::string, std::vector<std::string>>> lists;  // its "list" blocks
   bool operator==(const PrintReceipt&) const = default;
 };
 
@@ -64,6 +67,14 @@ struct QueryProgress {
   bool operator==(const QueryProgress&) const = default;
 };
 
+// The cases of the holder of this ID number (progress by card). Answered by
+// ProgressCasesLoaded / ProgressCasesFailed.
+struct QueryCasesByHolder {
+  RequestId request;
+  std::string id_number;
+  bool operator==(const QueryCasesByHolder&) const = default;
+};
+
 // --- outbox (kiosk/app/outbox_service) ------------------------------------------
 // A rating, kept in the outbox until the platform has it. No answer.
 struct EnqueueRating {
@@ -76,9 +87,13 @@ struct EnqueueRating {
 };
 
 using Effect = std::variant<Speak, NotifyStaff, WipeSession, PrintReceipt, FetchCatalogue,
-                            TakeTicket, CheckIn, QueryProgress, EnqueueRating,
+                            TakeTicket, CheckIn, QueryProgress, QueryCasesByHolder, EnqueueRating,
+                            // appointments and halls (kiosk/app/appointment_effects)
+                            FetchHalls, FetchSlots, BookAppointment, CancelAppointment,
                             // pre-application materials (flows/materials.hpp)
                             ScanPages, DropPages, FetchElicences,
+                            // pre-application submission (flows/preapply.hpp)
+                            SubmitPreApplication,
                             // technician mode (kiosk/app/technician_service)
                             TechCheckPin, TechRunAction, TechApplyLevel, TechApplyTouch, TechLog>;
 

@@ -56,10 +56,10 @@ void enter_flow(State& s, Effects& fx) {
       s.screen = Screen::progress_query;
       return;
     case Flow::appointment:
-      s.screen = Screen::appointment;
+      s.screen = Screen::appointment_menu;
       return;
     case Flow::idcard:
-      s.screen = Screen::preapply_item;
+      start_preapply(s, fx);
       return;
     case Flow::rating:
       start_rating(s, fx, {}, {});
@@ -78,7 +78,11 @@ void start_rating(State& s, Effects& fx, std::string case_number, std::string ti
 void apply(State& s, const Tick& e, Effects& fx) {
   s.now = std::max(s.now, e.now);
   s.clock = e.clock;
-  if (session_active(s) && s.now >= deadline(s)) end_session(s, fx);
+  if (session_active(s) && s.now >= deadline(s)) {
+    end_session(s, fx);
+    return;
+  }
+  preapply_tick(s, fx);
 }
 
 void apply(State& s, const TapEntry& e, Effects& fx) {
@@ -93,6 +97,7 @@ void apply(State& s, const TapEntry& e, Effects& fx) {
 
 void apply(State& s, const TapBack&, Effects& fx) {
   touch(s);
+  if (appointment_back(s, fx) || navigation_back(s) || typing_back(s) || progress_back(s)) return;
   switch (s.screen) {
     case Screen::home:
       return;
@@ -120,17 +125,30 @@ void apply(State& s, const TapBack&, Effects& fx) {
     case Screen::identify:
     case Screen::guide_list:
     case Screen::progress_query:
-    case Screen::appointment:
+    case Screen::progress_cases:  // (progress_back: to progress_query)
+    case Screen::appointment_menu:
+    case Screen::appointment_hall:
+    case Screen::appointment_day:
+    case Screen::appointment_slot:
+    case Screen::appointment_confirm:
+    case Screen::appointment_booked:
+    case Screen::appointment_cancel:
+    case Screen::appointment_cancel_confirm:
+    case Screen::appointment_cancelled:
     case Screen::navigation:
     case Screen::preapply_item:
+      // The first page of a flow: going back ends the session.
+      end_session(s, fx);
+      return;
     case Screen::preapply_form:
     case Screen::preapply_materials:
     case Screen::preapply_delivery:
     case Screen::preapply_review:
     case Screen::preapply_submitting:
+      preapply_back(s);
+      return;
     case Screen::preapply_done:
-      // The first page of a flow: going back ends the session.
-      end_session(s, fx);
+      apply(s, PreApplyDone{}, fx);
       return;
   }
 }

@@ -15,6 +15,7 @@
 #include "kiosk/core/flows/appointment.hpp"
 #include "kiosk/core/flows/guide.hpp"
 #include "kiosk/core/flows/identify.hpp"
+#include "kiosk/core/flows/navigation.hpp"
 #include "kiosk/core/flows/preapply.hpp"
 #include "kiosk/core/flows/progress.hpp"
 #include "kiosk/core/flows/rating.hpp"
@@ -58,6 +59,7 @@ struct State {
   TicketState ticket;
   ProgressState progress;
   AppointmentState appointment;
+  NavigationState navigation;
   PreApplyState preapply;
   RatingState rating;
   TechnicianState technician;  // technician mode; wiped like a session
@@ -89,17 +91,28 @@ using Event =
                  CardRead, CardRemoved, CardError, QrScanned, IdentifyAnonymous,
                  // guides
                  GuideQuery, GuideFilterChosen, GuidePage, GuideOpen, GuidePrint, CatalogueLoaded,
-                 CatalogueFailed,
+                 CatalogueFailed, GuideTyping, GuideKey, GuideItemPage,
                  // ticket
                  TicketPriority, TicketConfirm, TicketDone, TicketIssued, TicketFailed,
                  // progress
-                 ProgressInput, ProgressQuery, ProgressLoaded, ProgressFailed,
+                 ProgressInput, ProgressQuery, ProgressLoaded, ProgressFailed, ProgressByCard,
+                 ProgressCasesPage, ProgressOpen, ProgressCasesLoaded, ProgressCasesFailed,
                  // rating
-                 RateLevel, RateIndicator, RateComment, RateSubmit, RateSkip,
+                 RateLevel, RateIndicator, RateComment, RateSubmit, RateSkip, RateTyping, RateKey,
                  // pre-application materials
                  MaterialChoose, MaterialScan, PageDelete, PageRescan, ScanDismiss, ElicenceAsk,
                  ElicenceConsent, MaterialsDone, PageScanned, ScanFinished, ScanFailed,
                  ElicencesFound, ElicencesFailed,
+                 // pre-application (flows/preapply.hpp)
+                 PreApplyChoose, PreApplyPage, PreApplyFocus, PreApplyKey, PreApplyNext,
+                 PreApplyDelivery, PreApplySubmit, PreApplyDone, PreApplyQueued,
+                 PreApplyQueueFailed, PreApplyDelivered,
+                 // appointment and hall navigation
+                 AppointmentStartBook, AppointmentStartCancel, AppointmentHallChosen,
+                 AppointmentDayChosen, AppointmentSlotChosen, AppointmentConfirm,
+                 AppointmentCodeInput, AppointmentCancelSubmit, AppointmentCancelConfirm,
+                 SlotsLoaded, AppointmentBooked, AppointmentCancelled, AppointmentFailed,
+                 HallsLoaded, HallsFailed, NavigateTo, NavigationPrint,
                  // technician mode
                  TechCornerTap, TechPinKey, TechPinSubmit, TechPinChecked, TechInfoLoaded, TechRun,
                  TechActionDone, TechOpenSettings, TechOpenCalibration, TechSetLevel,

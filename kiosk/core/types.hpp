@@ -25,8 +25,17 @@ enum class Screen {
   ticket_issued,        // the ticket (the receipt of this flow)
   progress_query,       // flows/progress.hpp: type a case number
   progress_timeline,    // the case's stages
-  appointment,          // flows/appointment.hpp
-  navigation,           // hall navigation (route to a window)
+  progress_cases,       // the ID card holder's cases (progress by card)
+  appointment_menu,            // flows/appointment.hpp: book or cancel
+  appointment_hall,            // choose the hall (after the item, in guide_list)
+  appointment_day,             // the next working days
+  appointment_slot,            // the day's slots, full ones shown as full
+  appointment_confirm,         // check and book
+  appointment_booked,          // the slip (the receipt of this flow)
+  appointment_cancel,          // type the confirmation code (or show the QR)
+  appointment_cancel_confirm,  // "cancel this appointment?"
+  appointment_cancelled,       // the result
+  navigation,                  // flows/navigation.hpp: route to a window
   preapply_item,        // flows/preapply.hpp (ID-card services): choose the item
   preapply_form,        // the form, prefilled from the card
   preapply_materials,   // flows/materials.hpp: scan or e-licence per material

@@ -1,4 +1,5 @@
 // The platform's business endpoints (see docs/platform-api.yaml).
+#include "tools/platform-sim/case_queries.hpp"
 #include "tools/platform-sim/seed_data.hpp"
 #include "tools/platform-sim/sim_app.hpp"
 
@@ -276,6 +277,7 @@ void submit_pre_application(App& app, const Req& req, Res& res,
     json stages = json::array({{{"stage", "received"}, {"at", now_iso()}}});
     app.db.exec("INSERT INTO cases VALUES(?,?,?,?)",
                 {std::string(cn), str(body, "item_code"), *terminal, stages.dump()});
+    record_case_holder(app, cn, str(body["applicant"], "id_number"));
     // Materials are summarised, not kept: the simulator needs no citizen data.
     add_record(app, "pre_application", cn, req, *terminal,
                {{"item_code", str(body, "item_code")}, {"pages", page_count}, {"bytes", bytes}});
@@ -457,13 +459,18 @@ void install_routes(App& app, httplib::Server& svr) {
     auto t = authenticate(app, req, res);
     if (!t) return;
     idempotent(app, req, res, *t, sha256_hex(req.body), [&] {
-      const std::string id = req.matches[1];
-      auto rows = app.db.query("SELECT status FROM appointments WHERE appointment_id=?", {id});
+      // The appointment id, or the confirmation code on the citizen's slip.
+      const std::string key = req.matches[1];
+      auto rows = app.db.query(
+          "SELECT status, appointment_id FROM appointments WHERE appointment_id=? OR "
+          "confirmation_code=?",
+          {key, key});
       if (rows.empty())
         return send_problem(res, 404, "appointment_not_found", "No such appointment", "预约不存在");
       if (rows[0][0] != "booked")
         return send_problem(res, 409, "appointment_not_active",
                             "The appointment is already " + rows[0][0], "该预约已取消或已签到");
+      const std::string id = rows[0][1];
       app.db.exec("UPDATE appointments SET status='cancelled' WHERE appointment_id=?", {id});
       add_record(app, "appointment_cancellation", id, req, *t, json::object());
       send_json(res, 200, {{"appointment_id", id}, {"status", "cancelled"}});

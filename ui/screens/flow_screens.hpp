@@ -5,6 +5,7 @@
 // follow without code in the screens.
 #include "ui/screen_context.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,15 @@ const std::string& other_lang(const ScreenContext& ctx, const std::string& zh,
 // What became of the last receipt sent to the printer, as a message (none
 // while nothing was printed); returns its height.
 float draw_print_status(ScreenContext& ctx, float y);
+// A digit pad between y and bottom (digit_keypad.cpp); the new text when a
+// key was tapped.
+std::optional<std::string> draw_digit_keypad(ScreenContext& ctx, float y, float bottom,
+                                             const std::string& number);
+// A field showing what was typed (or the placeholder); returns its height.
+float draw_input_field(ScreenContext& ctx, float y, const std::string& value,
+                       std::string_view placeholder_id);
+// A QR code of `text`, `side` wide, on white (qr_view.cpp).
+void draw_qr(ScreenContext& ctx, ImVec2 min, float side, const std::string& text);
 
 // --- screens ---------------------------------------------------------------------
 void draw_not_yet(ScreenContext& ctx, float top);
@@ -47,6 +57,24 @@ void draw_progress_timeline(ScreenContext& ctx, float top);
 void draw_rating(ScreenContext& ctx, float top);
 // Pre-application step 3 (preapply_materials_screen.cpp).
 void draw_preapply_materials(ScreenContext& ctx, float top);
+// The other pre-application pages (preapply_form_screens.cpp, preapply_submit_screens.cpp).
+void draw_preapply_item(ScreenContext& ctx, float top);
+void draw_preapply_form(ScreenContext& ctx, float top);
+void draw_preapply_delivery(ScreenContext& ctx, float top);
+void draw_preapply_review(ScreenContext& ctx, float top);
+void draw_preapply_submitting(ScreenContext& ctx, float top);
+void draw_preapply_done(ScreenContext& ctx, float top);
+// Appointment (appointment_*_screen(s).cpp) and hall navigation.
+void draw_appointment_menu(ScreenContext& ctx, float top);
+void draw_appointment_hall(ScreenContext& ctx, float top);
+void draw_appointment_day(ScreenContext& ctx, float top);
+void draw_appointment_slot(ScreenContext& ctx, float top);
+void draw_appointment_confirm(ScreenContext& ctx, float top);
+void draw_appointment_booked(ScreenContext& ctx, float top);
+void draw_appointment_cancel(ScreenContext& ctx, float top);
+void draw_appointment_cancel_confirm(ScreenContext& ctx, float top);
+void draw_appointment_cancelled(ScreenContext& ctx, float top);
+void draw_navigation(ScreenContext& ctx, float top);
 // Technician mode (technician_*_screen.cpp).
 void draw_technician_pin(ScreenContext& ctx, float top);
 void draw_technician_status(ScreenContext& ctx, float top);

@@ -1,76 +1,19 @@
 // Case progress: type the case number on a keypad (or show the receipt's QR
 // on the identify screen), then the timeline of stages and what to do next.
 #include "ui/screens/flow_screens.hpp"
+#include "ui/screens/progress_cases.hpp"
 
 #include <algorithm>
 
 namespace ui {
-namespace {
-
-// A digit pad: 1-9, 0, delete, clear; 3 keys across on a portrait panel,
-// 6 across on a landscape one. Case numbers are digits.
-void draw_keypad(ScreenContext& ctx, float y, float bottom) {
-  const Theme& t = ctx.theme();
-  const std::string& number = ctx.state.progress.case_number;
-  const float pad = page_pad(ctx), gap = ctx.u(16.f);
-  const int cols = ctx.portrait() ? 3 : 6;
-  const int rows = 12 / cols;
-  const float w = std::min(
-      (ctx.display.x - 2 * pad - static_cast<float>(cols - 1) * gap) / static_cast<float>(cols),
-      ctx.u(300.f));
-  const float h =
-      std::clamp((bottom - y - static_cast<float>(rows - 1) * gap) / static_cast<float>(rows),
-                 t.min_target, ctx.u(130.f));
-  const float x0 =
-      (ctx.display.x - static_cast<float>(cols) * w - static_cast<float>(cols - 1) * gap) * 0.5f;
-  static const char* kPortrait[] = {"1", "2", "3", "4",   "5", "6",
-                                    "7", "8", "9", "del", "0", "clear"};
-  static const char* kLandscape[] = {"1", "2", "3", "4", "5", "del",
-                                     "6", "7", "8", "9", "0", "clear"};
-  const char* const* keys = ctx.portrait() ? kPortrait : kLandscape;
-  for (int i = 0; i < 12; ++i) {
-    const ImVec2 min(x0 + static_cast<float>(i % cols) * (w + gap),
-                     y + static_cast<float>(i / cols) * (h + gap));
-    const std::string key = keys[i];
-    const bool digit = key.size() == 1;
-    bool pressed = false;
-    const ImVec2 max(min.x + w, min.y + h);
-    const bool tapped = touch_target(ctx, "key." + key, min, max, &pressed);
-    ctx.canvas.draw().AddRectFilled(min, max, pressed ? t.tile_pressed : t.tile, t.rounding * 0.6f);
-    ctx.canvas.draw().AddRect(min, max, t.tile_border, t.rounding * 0.6f, 0, ctx.u(2.f));
-    const std::string& label = digit ? key : ctx.primary("keypad." + key);
-    const FontRole role = digit ? FontRole::title : FontRole::body;
-    const float lh = ctx.canvas.measure(role, label).y;
-    ctx.canvas.text_centered(role, (min.x + max.x) * 0.5f, min.y + (h - lh) * 0.5f, t.text, label);
-    if (!tapped) continue;
-    std::string next = number;
-    if (digit) next += key;
-    if (key == "del" && !next.empty()) next.pop_back();
-    if (key == "clear") next.clear();
-    ctx.events.emplace_back(core::ProgressInput{next});
-  }
-}
-
-}  // namespace
 
 void draw_progress_query(ScreenContext& ctx, float top) {
   const Theme& t = ctx.theme();
   const core::State& s = ctx.state;
   auto& cv = ctx.canvas;
-  const float pad = page_pad(ctx);
   float y = draw_page_title(ctx, top, "progress.title");
   // The number as typed, in a field.
-  const float field_h = std::max(t.min_target, ctx.u(100.f));
-  cv.draw().AddRectFilled(ImVec2(pad, y), ImVec2(ctx.display.x - pad, y + field_h), t.tile,
-                          t.rounding * 0.6f);
-  cv.draw().AddRect(ImVec2(pad, y), ImVec2(ctx.display.x - pad, y + field_h), t.tile_border,
-                    t.rounding * 0.6f, 0, ctx.u(3.f));
-  const bool empty = s.progress.case_number.empty();
-  const std::string& shown = empty ? ctx.primary("progress.placeholder") : s.progress.case_number;
-  const float th = cv.measure(FontRole::heading, shown).y;
-  cv.text_centered(FontRole::heading, ctx.display.x * 0.5f, y + (field_h - th) * 0.5f,
-                   empty ? t.subtext : t.text, shown);
-  y += field_h + ctx.u(16.f);
+  y += draw_input_field(ctx, y, s.progress.case_number, "progress.placeholder") + ctx.u(16.f);
   if (!s.progress.error_text_id.empty()) {
     y += draw_message(ctx, y, ctx.primary(s.progress.error_text_id), t.fault) + ctx.u(16.f);
   } else if (!ctx.state.elderly) {
@@ -79,7 +22,11 @@ void draw_progress_query(ScreenContext& ctx, float top) {
              .y +
          ctx.u(16.f);
   }
-  draw_keypad(ctx, y, bottom_bar_top(ctx) - ctx.u(24.f));
+  y += draw_progress_by_card(ctx, y);
+  if (auto next =
+          draw_digit_keypad(ctx, y, bottom_bar_top(ctx) - ctx.u(24.f), s.progress.case_number)) {
+    ctx.events.emplace_back(core::ProgressInput{std::move(*next)});
+  }
   if (bar_button(ctx, 0, 2, "flow.back", "action.back")) ctx.events.emplace_back(core::TapBack{});
   if (bar_button(ctx, 1, 2, "progress.query", "progress.query", true)) {
     ctx.events.emplace_back(core::ProgressQuery{});

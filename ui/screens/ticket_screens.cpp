@@ -87,7 +87,10 @@ void draw_ticket_issued(ScreenContext& ctx, float top) {
   y += ctx.u(24.f);
   y += draw_print_status(ctx, y) + ctx.u(16.f);
   if (!ctx.state.elderly) draw_message(ctx, y, ctx.primary("ticket.silent_calling"), t.subtext);
-  if (bar_button(ctx, 0, 1, "ticket.done", "action.done", true)) {
+  if (bar_button(ctx, 0, 2, "ticket.navigate", "navigation.how_to_get_there")) {
+    ctx.events.emplace_back(core::NavigateTo{ticket.window_group, {}});
+  }
+  if (bar_button(ctx, 1, 2, "ticket.done", "action.done", true)) {
     ctx.events.emplace_back(core::TicketDone{});
   }
 }

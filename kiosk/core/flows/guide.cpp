@@ -68,12 +68,17 @@ void apply(State& s, const GuidePage& e, Effects&) {
   s.guide.page = std::max(0, e.page);
 }
 
-void apply(State& s, const GuideOpen& e, Effects&) {
+void apply(State& s, const GuideOpen& e, Effects& fx) {
   if (s.screen != Screen::guide_list && s.screen != Screen::guide_item) return;
   if (find_item(s.catalogue, e.item_code) == nullptr) return;
   touch(s);
   s.guide.item_code = e.item_code;
+  s.guide.item_page = 0;
   s.print = LoadState::none;
+  if (s.flow == Flow::appointment) {
+    start_booking(s, fx, e.item_code);
+    return;
+  }
   if (s.flow == Flow::ticket) {
     s.ticket = TicketState{};
     s.ticket.item_code = e.item_code;

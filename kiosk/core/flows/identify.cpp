@@ -58,6 +58,7 @@ void apply(State& s, const CardError& e, Effects& fx) {
 
 void apply(State& s, const QrScanned& e, Effects& fx) {
   if (technician_qr(s, e.text, fx)) return;
+  if (appointment_qr(s, e.text, fx)) return;
   if (!identifying(s)) return;
   touch(s);
   const QrCode code = parse_qr(e.text);

@@ -50,6 +50,16 @@ void apply(State& s, const GuidePrint& e, Effects& fx);
 void apply(State& s, const CatalogueLoaded& e, Effects& fx);
 void apply(State& s, const CatalogueFailed& e, Effects& fx);
 void start_guide(State& s, Effects& fx);
+// flows/guide_item_page.cpp
+void apply(State& s, const GuideItemPage& e, Effects& fx);
+
+// --- flows/typing.cpp: the keyboard in the guide search and the rating comment ---
+void apply(State& s, const GuideTyping& e, Effects& fx);
+void apply(State& s, const GuideKey& e, Effects& fx);
+void apply(State& s, const RateTyping& e, Effects& fx);
+void apply(State& s, const RateKey& e, Effects& fx);
+// Back while the keyboard is open puts it away (true); the page stays.
+bool typing_back(State& s);
 
 // --- flows/ticket.cpp ------------------------------------------------------------
 void apply(State& s, const TicketPriority& e, Effects& fx);
@@ -65,6 +75,15 @@ void apply(State& s, const ProgressQuery& e, Effects& fx);
 void apply(State& s, const ProgressLoaded& e, Effects& fx);
 void apply(State& s, const ProgressFailed& e, Effects& fx);
 void query_progress(State& s, Effects& fx, std::string case_number);
+// flows/progress_by_card.cpp
+bool can_look_up_by_card(const State& s);
+void apply(State& s, const ProgressByCard& e, Effects& fx);
+void apply(State& s, const ProgressCasesLoaded& e, Effects& fx);
+void apply(State& s, const ProgressCasesFailed& e, Effects& fx);
+void apply(State& s, const ProgressCasesPage& e, Effects& fx);
+void apply(State& s, const ProgressOpen& e, Effects& fx);
+// Back from the holder's list, or from a timeline opened from it (true).
+bool progress_back(State& s);
 
 // --- flows/rating.cpp ------------------------------------------------------------
 void apply(State& s, const RateLevel& e, Effects& fx);
@@ -89,6 +108,57 @@ void apply(State& s, const ScanFinished& e, Effects& fx);
 void apply(State& s, const ScanFailed& e, Effects& fx);
 void apply(State& s, const ElicencesFound& e, Effects& fx);
 void apply(State& s, const ElicencesFailed& e, Effects& fx);
+
+// --- flows/preapply.cpp ----------------------------------------------------------
+void apply(State& s, const PreApplyChoose& e, Effects& fx);
+void apply(State& s, const PreApplyPage& e, Effects& fx);
+void apply(State& s, const PreApplyFocus& e, Effects& fx);
+void apply(State& s, const PreApplyKey& e, Effects& fx);
+void apply(State& s, const PreApplyNext& e, Effects& fx);
+void apply(State& s, const PreApplyDelivery& e, Effects& fx);
+void apply(State& s, const PreApplySubmit& e, Effects& fx);
+void apply(State& s, const PreApplyDone& e, Effects& fx);
+void apply(State& s, const PreApplyQueued& e, Effects& fx);
+void apply(State& s, const PreApplyQueueFailed& e, Effects& fx);
+void apply(State& s, const PreApplyDelivered& e, Effects& fx);
+// The first page of the flow (after identification by card).
+void start_preapply(State& s, Effects& fx);
+// Back on a pre-application page; false on any other page.
+bool preapply_back(State& s);
+// The submitting page gives up waiting for the case number (kPreApplyDeliveryWait).
+void preapply_tick(State& s, Effects& fx);
+
+// --- flows/appointment.cpp -------------------------------------------------------
+void apply(State& s, const AppointmentStartBook& e, Effects& fx);
+void apply(State& s, const AppointmentStartCancel& e, Effects& fx);
+void apply(State& s, const AppointmentHallChosen& e, Effects& fx);
+void apply(State& s, const AppointmentDayChosen& e, Effects& fx);
+void apply(State& s, const AppointmentSlotChosen& e, Effects& fx);
+void apply(State& s, const AppointmentConfirm& e, Effects& fx);
+void apply(State& s, const AppointmentCodeInput& e, Effects& fx);
+void apply(State& s, const AppointmentCancelSubmit& e, Effects& fx);
+void apply(State& s, const AppointmentCancelConfirm& e, Effects& fx);
+void apply(State& s, const SlotsLoaded& e, Effects& fx);
+void apply(State& s, const AppointmentBooked& e, Effects& fx);
+void apply(State& s, const AppointmentCancelled& e, Effects& fx);
+void apply(State& s, const AppointmentFailed& e, Effects& fx);
+// The item is chosen (GuideOpen in the appointment flow): on to the halls.
+void start_booking(State& s, Effects& fx, const std::string& item_code);
+// HallsLoaded / HallsFailed when they answer a booking's request.
+bool booking_halls(State& s, const HallsLoaded& e);
+bool booking_halls_failed(State& s, const HallsFailed& e);
+// An appointment slip's QR on the appointment pages: cancel it. True if handled.
+bool appointment_qr(State& s, const std::string& text, Effects& fx);
+// Back on an appointment page; false on any other screen.
+bool appointment_back(State& s, Effects& fx);
+
+// --- flows/navigation.cpp --------------------------------------------------------
+void apply(State& s, const NavigateTo& e, Effects& fx);
+void apply(State& s, const NavigationPrint& e, Effects& fx);
+void apply(State& s, const HallsLoaded& e, Effects& fx);
+void apply(State& s, const HallsFailed& e, Effects& fx);
+// Back on the navigation page, to where it was opened from.
+bool navigation_back(State& s);
 
 // --- flows/technician.cpp --------------------------------------------------------
 void apply(State& s, const TechCornerTap& e, Effects& fx);

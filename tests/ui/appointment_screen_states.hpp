@@ -1,0 +1,20 @@
+#pragma once
+// The appointment and hall navigation pages, each reached through the core
+// as a citizen would, for the flow screen tests.
+#include "kiosk/core/session.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace test {
+
+// Appends (name, state) for every appointment and navigation page:
+// appointment_menu, _hall, _day, _slot (with full slots), _slot_full (taken
+// meanwhile), _confirm, _booked (no paper: QR on screen), _cancel (a bad
+// code), _cancel_confirm, _cancelled, _cancel_failed, navigation (route
+// drawn), navigation_loading.
+void appointment_screens(const core::State& base,
+                         std::vector<std::pair<std::string, core::State>>& out);
+
+}  // namespace test
