@@ -63,8 +63,7 @@ std::optional<core::Key> draw_keyboard(ScreenContext& ctx, const core::KeyboardS
     const auto picks = core::keyboard_candidates(kb, 12);
     const float w = std::max(t.min_target, row_h);
     for (std::size_t i = 0; i < picks.size() && x + w <= max.x; ++i) {
-      if (key(ctx, "kbd.pick." + std::to_string(i), ImVec2(x, r.y), ImVec2(x + w, r.y + r.h),
-              picks[i])) {
+      if (key(ctx, "kbd.pick." + picks[i], ImVec2(x, r.y), ImVec2(x + w, r.y + r.h), picks[i])) {
         out = core::Key{core::Key::pick, picks[i], kb.mode};
       }
       x += w + gap;

@@ -4,7 +4,8 @@
 // It keeps no state: the key touched this frame comes back as a core::Key
 // for the form to press(). Keys meet the theme's smallest touch target
 // (>= 60 dp in elderly mode). Touch target ids: kbd.key.<letter or digit>,
-// kbd.backspace, kbd.space, kbd.mode.<pinyin|latin|digits>, kbd.pick.<n>.
+// kbd.backspace, kbd.space, kbd.mode.<pinyin|latin|digits>, kbd.pick.<the
+// candidate character> (so a script picks 身 by name: kbd.pick.身).
 #include "kiosk/core/keyboard.hpp"
 #include "ui/screen_context.hpp"
 

@@ -24,8 +24,12 @@
 //                          (--sim; KIND: blank for white sheets); or
 //                          insert-pages jam / cover-open: the next scan
 //                          meets that fault (preapply_materials_effects.hpp)
+//   type TEXT              type TEXT on the on-screen keyboard, key by key
+//                          (Chinese by pinyin and the candidate bar; see
+//                          kiosk/app/script_typing.hpp)
 // TEXT may hold spaces; wait-text's last word, if a number, is its seconds.
 #include "base/expected.hpp"
+#include "kiosk/app/script_typing.hpp"
 #include "kiosk/core/session.hpp"
 #include "ui/ui.hpp"
 
@@ -42,6 +46,7 @@ struct ScriptStep {
   std::string verb;
   std::string arg;
   double seconds = 10.0;
+  std::vector<KeyStroke> strokes;  // type
 };
 
 kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::string& text);
@@ -73,6 +78,7 @@ class ScriptRunner {
   std::vector<ScriptStep> steps_;
   std::filesystem::path dir_;
   std::size_t pos_ = 0;
+  std::size_t stroke_ = 0;  // within a type step
   std::optional<std::chrono::steady_clock::time_point> wait_until_;
 };
 

@@ -200,6 +200,14 @@ Result<CaseStatus> PlatformClient::case_status(const std::string& case_number) {
                &wire::parse_case_status);
 }
 
+Result<std::vector<CaseStatus>> PlatformClient::cases_of_holder(const std::string& id_number) {
+  // A query changes nothing: a fresh key, so a retry simply asks again.
+  return typed(
+      call(json_post("/v1/cases/queries", wire::case_query_json(id_number), new_idempotency_key()),
+           {200}),
+      &wire::parse_case_list);
+}
+
 Result<std::vector<ELicence>> PlatformClient::elicences(const Person& holder,
                                                         const Consent& consent,
                                                         const std::string& key) {

@@ -53,6 +53,9 @@ class PlatformClient {
                                             const std::string& idempotency_key,
                                             const Upload& upload = {});
   Result<CaseStatus> case_status(const std::string& case_number);
+  // The cases of the holder of this ID number, newest first (none: empty).
+  // A POST, so that the number is in no URL and no access log.
+  Result<std::vector<CaseStatus>> cases_of_holder(const std::string& id_number);
   Result<std::vector<ELicence>> elicences(const Person& holder, const Consent& consent,
                                           const std::string& idempotency_key);
   Result<RatingResult> rate(const RatingRequest& r, const std::string& idempotency_key);

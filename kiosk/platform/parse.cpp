@@ -301,25 +301,44 @@ Parsed<Ticket> parse_ticket(std::string_view body) {
   return guarded<Ticket>(body, [](const json& j, std::string& err) { return ticket_from(j, err); });
 }
 
+namespace {
+
+CaseStatus case_from(const json& j, std::string& err, const char* where) {
+  Fields f(j, err, where);
+  CaseStatus c;
+  c.case_number = f.str("case_number");
+  c.item_code = f.str("item_code");
+  c.status = f.str("status");
+  for (const auto& s : f.array("stages")) {
+    Fields sf(s, err, "case.stages[]");
+    Stage st{sf.str("stage"), sf.str("at"), {}};
+    for (const auto& r : sf.array("reasons", false)) {
+      Fields rf(r, err, "case.stages[].reasons[]");
+      st.reasons.emplace_back(rf.str("zh"), rf.str("en", false));
+    }
+    c.stages.push_back(std::move(st));
+    if (!err.empty()) break;
+  }
+  if (err.empty() && c.stages.empty()) err = std::string(where) + ".stages is empty";
+  return c;
+}
+
+}  // namespace
+
 Parsed<CaseStatus> parse_case_status(std::string_view body) {
-  return guarded<CaseStatus>(body, [](const json& j, std::string& err) {
-    Fields f(j, err, "case");
-    CaseStatus c;
-    c.case_number = f.str("case_number");
-    c.item_code = f.str("item_code");
-    c.status = f.str("status");
-    for (const auto& s : f.array("stages")) {
-      Fields sf(s, err, "case.stages[]");
-      Stage st{sf.str("stage"), sf.str("at"), {}};
-      for (const auto& r : sf.array("reasons", false)) {
-        Fields rf(r, err, "case.stages[].reasons[]");
-        st.reasons.emplace_back(rf.str("zh"), rf.str("en", false));
-      }
-      c.stages.push_back(std::move(st));
+  return guarded<CaseStatus>(
+      body, [](const json& j, std::string& err) { return case_from(j, err, "case"); });
+}
+
+Parsed<std::vector<CaseStatus>> parse_case_list(std::string_view body) {
+  return guarded<std::vector<CaseStatus>>(body, [](const json& j, std::string& err) {
+    Fields f(j, err, "case list");
+    std::vector<CaseStatus> out;
+    for (const auto& c : f.array("cases")) {
+      out.push_back(case_from(c, err, "cases[]"));
       if (!err.empty()) break;
     }
-    if (err.empty() && c.stages.empty()) err = "case.stages is empty";
-    return c;
+    return out;
   });
 }
 
@@ -427,6 +446,10 @@ std::string application_json(const PreApplicationRequest& r) {
                {"form", form},
                {"delivery", delivery},
                {"materials", materials}});
+}
+
+std::string case_query_json(const std::string& holder_id_number) {
+  return dump({{"holder", {{"id_number", holder_id_number}}}});
 }
 
 std::string elicence_query_json(const Person& holder, const Consent& c) {

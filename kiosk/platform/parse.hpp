@@ -27,6 +27,7 @@ Parsed<std::vector<Slot>> parse_slots(std::string_view body);
 Parsed<Appointment> parse_appointment(std::string_view body);
 Parsed<Ticket> parse_ticket(std::string_view body);
 Parsed<CaseStatus> parse_case_status(std::string_view body);
+Parsed<std::vector<CaseStatus>> parse_case_list(std::string_view body);
 Parsed<std::vector<ELicence>> parse_elicences(std::string_view body);
 Parsed<RatingResult> parse_rating_result(std::string_view body);
 Parsed<HeartbeatAck> parse_heartbeat_ack(std::string_view body);
@@ -42,6 +43,7 @@ std::string to_json(const TicketRequest& r);
 std::string check_in_json(const std::string& confirmation_code, const std::string& hall_code);
 std::string application_json(const PreApplicationRequest& r);  // the "application" part
 std::string elicence_query_json(const Person& holder, const Consent& consent);
+std::string case_query_json(const std::string& holder_id_number);
 std::string to_json(const RatingRequest& r);
 std::string to_json(const Heartbeat& h);
 

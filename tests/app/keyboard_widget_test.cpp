@@ -5,7 +5,9 @@
 #include "kiosk/app/font_file.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/png_writer.hpp"
+#include "kiosk/app/script.hpp"
 #include "kiosk/app/soft_raster.hpp"
+#include "kiosk/core/pinyin.hpp"
 #include "ui/keyboard.hpp"
 #include "ui/theme.hpp"
 
@@ -113,8 +115,9 @@ TEST_F(KeyboardWidget, LettersModesAndCandidates) {
 
   kb.composing = "shen";
   const Frame f = frame(kb, false);
-  ASSERT_TRUE(has(f.targets, "kbd.pick.0"));
-  const auto pick = tap(kb, "kbd.pick.0");
+  const std::string first = core::keyboard_candidates(kb, 1).front();
+  ASSERT_TRUE(has(f.targets, "kbd.pick." + first));
+  const auto pick = tap(kb, "kbd.pick." + first);
   ASSERT_TRUE(pick.has_value());
   EXPECT_EQ(pick->kind, core::Key::pick);
   EXPECT_EQ(core::press(kb, *pick).text, pick->text);
@@ -133,6 +136,73 @@ TEST_F(KeyboardWidget, DigitsModeShowsDigitsOnly) {
   EXPECT_TRUE(has(f.targets, "kbd.key.0"));
   EXPECT_FALSE(has(f.targets, "kbd.key.q"));
   EXPECT_EQ(tap(kb, "kbd.key.7")->text, "7");
+}
+
+// The script command `type` against this real widget: each tap the runner
+// asks for lands on a key, the key goes through the keyboard model, and the
+// next frame shows the new keys (modes, candidates).
+class TypeCommand : public KeyboardWidget {
+ protected:
+  core::KeyboardState type(const std::string& line, core::KeyboardState kb = {}) {
+    auto steps = kiosk::app::parse_script(line + "\n");
+    EXPECT_TRUE(steps.has_value()) << steps.error();
+    kiosk::app::ScriptRunner runner(*steps, "/tmp");
+    const core::State state = core::initial_state(core::Settings{});
+    for (int taps = 0; taps < 200; ++taps) {
+      ui::FrameResult shown;
+      shown.targets = frame(kb, false).targets;
+      const auto action = runner.next(state, shown, {});
+      if (action.kind == kiosk::app::ScriptAction::done) return kb;
+      EXPECT_EQ(action.kind, kiosk::app::ScriptAction::tap) << action.error;
+      if (action.kind != kiosk::app::ScriptAction::tap) return kb;
+      const auto hit = std::find_if(shown.targets.begin(), shown.targets.end(), [&](const auto& t) {
+        return action.x >= t.min.x && action.x < t.max.x && action.y >= t.min.y &&
+               action.y < t.max.y;
+      });
+      EXPECT_NE(hit, shown.targets.end());
+      if (hit == shown.targets.end()) return kb;
+      const auto key = tap(kb, hit->id);
+      EXPECT_TRUE(key.has_value()) << hit->id;
+      if (key) kb = core::press(kb, *key);
+    }
+    ADD_FAILURE() << "type did not finish";
+    return kb;
+  }
+};
+
+TEST_F(TypeCommand, ChineseByReadingLatinDigitsAndSpaces) {
+  // The candidate bar shows the commonest characters of a syllable (份 is
+  // not among those of "fen" that fit): a script types what a finger can.
+  const std::string fen = core::candidates("fen", 1).front();
+  const core::KeyboardState kb = type("type 身" + fen + " ab 12");
+  EXPECT_EQ(kb.text, "身" + fen + " ab 12");
+  EXPECT_TRUE(kb.composing.empty());
+  EXPECT_EQ(kb.mode, core::KeyboardMode::digits);
+}
+
+TEST_F(TypeCommand, PinyinPhraseThenPicks) {
+  core::KeyboardState start;
+  start.mode = core::KeyboardMode::latin;  // switched back to pinyin first
+  const std::string fen = core::candidates("fen", 1).front();
+  EXPECT_EQ(type("type pinyin:shenfen 身" + fen, start).text, "身" + fen);
+  const core::KeyboardState initials = type("type pinyin:sfz");
+  EXPECT_EQ(initials.composing, "sfz");  // no picks: the letters stay composing
+  EXPECT_TRUE(initials.text.empty());
+}
+
+TEST_F(TypeCommand, ACandidateNotOnTheBarFailsWithItsName) {
+  auto steps = kiosk::app::parse_script("type pinyin:shen 证\n");
+  ASSERT_TRUE(steps.has_value());
+  kiosk::app::ScriptRunner runner(*steps, "/tmp");
+  core::KeyboardState kb;
+  kb.composing = "shen";
+  ui::FrameResult shown;
+  shown.targets = frame(kb, false).targets;
+  const core::State state = core::initial_state(core::Settings{});
+  kiosk::app::ScriptAction a;
+  for (int i = 0; i < 5; ++i) a = runner.next(state, shown, {});  // s h e n, then the pick
+  EXPECT_EQ(a.kind, kiosk::app::ScriptAction::fail);
+  EXPECT_NE(a.error.find("kbd.pick.证"), std::string::npos) << a.error;
 }
 
 // KIOSK_KEYBOARD_PNG=DIR writes the keyboard in each mode to look at.

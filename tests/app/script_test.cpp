@@ -107,3 +107,47 @@ TEST(Script, PresentCardNeedsACardNumber) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(Script, TypeRefusesWhatTheKeyboardCannotType) {
+  auto upper = kiosk::app::parse_script("type Hello\n");
+  ASSERT_FALSE(upper.has_value());
+  EXPECT_NE(upper.error().find("'H'"), std::string::npos);
+  EXPECT_FALSE(kiosk::app::parse_script("type a,b\n").has_value());
+  EXPECT_FALSE(kiosk::app::parse_script("type pinyin:Shen 身\n").has_value());
+  auto ok = kiosk::app::parse_script("type sfz 12\n");
+  ASSERT_TRUE(ok.has_value()) << ok.error();
+  EXPECT_EQ((*ok)[0].strokes.size(), 6u);
+  EXPECT_EQ((*ok)[0].strokes[3].target, "kbd.space");
+}
+
+TEST(Script, TypeWithoutAKeyboardOnScreenFails) {
+  kiosk::app::ScriptRunner runner(*kiosk::app::parse_script("type a\n"), "/tmp");
+  const auto a = runner.next(core::initial_state(core::Settings{}), ui::FrameResult{}, {});
+  EXPECT_EQ(a.kind, kiosk::app::ScriptAction::fail);
+  EXPECT_NE(a.error.find("no on-screen keyboard"), std::string::npos) << a.error;
+}
+
+TEST(Script, TypeSwitchesModeBeforeTheKey) {
+  kiosk::app::ScriptRunner runner(*kiosk::app::parse_script("type 7\n"), "/tmp");
+  ui::FrameResult letters;  // pinyin mode: letters and the switch to Latin
+  for (const char* id : {"kbd.key.q", "kbd.mode.latin", "kbd.mode.digits"}) {
+    letters.targets.push_back(ui::TouchTarget{id, ImVec2(0, 0), ImVec2(10, 10)});
+  }
+  letters.targets.back().min = ImVec2(100, 100);
+  letters.targets.back().max = ImVec2(110, 110);
+  const auto state = core::initial_state(core::Settings{});
+  auto a = runner.next(state, letters, {});
+  ASSERT_EQ(a.kind, kiosk::app::ScriptAction::tap);
+  EXPECT_FLOAT_EQ(a.x, 105);  // kbd.mode.digits
+  ui::FrameResult digits;
+  digits.targets.push_back(ui::TouchTarget{"kbd.key.7", ImVec2(200, 200), ImVec2(210, 210)});
+  digits.targets.push_back(ui::TouchTarget{"kbd.key.1", ImVec2(0, 0), ImVec2(10, 10)});
+  a = runner.next(state, digits, {});
+  ASSERT_EQ(a.kind, kiosk::app::ScriptAction::tap);
+  EXPECT_FLOAT_EQ(a.x, 205);
+  EXPECT_EQ(runner.next(state, digits, {}).kind, kiosk::app::ScriptAction::done);
+}
+
+}  // namespace

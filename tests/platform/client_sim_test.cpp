@@ -6,6 +6,7 @@
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <set>
@@ -240,6 +241,34 @@ TEST_F(PlatformSim, PreApplicationGetsACaseNumberAndStagesAdvance) {
   ASSERT_EQ(s->stages.size(), 2u);
   ASSERT_EQ(s->stages[1].reasons.size(), 1u);
   EXPECT_EQ(s->stages[1].reasons[0].second, "Photo unreadable");
+}
+
+TEST_F(PlatformSim, CasesAreFoundByTheirHoldersIdNumber) {
+  // The simulator's demo cases of the simulated reader's first card, newest first.
+  auto demo = client_->cases_of_holder("650102199003071235");
+  ASSERT_TRUE(demo) << demo.error().detail;
+  ASSERT_EQ(demo->size(), 2u);
+  EXPECT_EQ((*demo)[0].status, "returned_for_correction");
+  EXPECT_EQ((*demo)[1].status, "concluded");
+  // A new pre-application is found by its applicant.
+  const auto req = no_record_certificate();
+  auto before = client_->cases_of_holder(req.applicant.id_number);
+  ASSERT_TRUE(before);
+  auto c = client_->submit_pre_application(req, kp::new_idempotency_key());
+  ASSERT_TRUE(c) << c.error().detail;
+  auto after = client_->cases_of_holder(req.applicant.id_number);
+  ASSERT_TRUE(after);
+  ASSERT_EQ(after->size(), before->size() + 1);
+  EXPECT_TRUE(std::any_of(after->begin(), after->end(), [&](const kp::CaseStatus& x) {
+    return x.case_number == c->case_number;
+  }));
+  // A number that is no ID number is refused; nobody's number finds nothing.
+  auto bad = client_->cases_of_holder("650104199007151610");
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().code, ErrorCode::validation);
+  auto none = client_->cases_of_holder("11010519491231002X");
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->empty());
 }
 
 TEST_F(PlatformSim, InvalidPreApplicationIsPermanentWithFieldReasons) {

@@ -42,6 +42,20 @@ TEST(PlatformParse, CaseStatusNeedsAtLeastOneStage) {
       R"({"case_number":"1","item_code":"x","status":"received","stages":[]})"));
 }
 
+TEST(PlatformParse, CaseList) {
+  auto list = wire::parse_case_list(
+      R"({"cases":[{"case_number":"1","item_code":"x","status":"received",)"
+      R"("stages":[{"stage":"received","at":"2025-01-06T10:02:00+08:00"}]}]})");
+  ASSERT_TRUE(list);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].stages[0].stage, "received");
+  auto empty = wire::parse_case_list(R"({"cases":[]})");
+  ASSERT_TRUE(empty);
+  EXPECT_TRUE(empty->empty());
+  EXPECT_FALSE(wire::parse_case_list(R"({"cases":[{"case_number":"1"}]})"));
+  EXPECT_FALSE(wire::parse_case_list(R"({"items":[]})"));
+}
+
 TEST(PlatformParse, ProblemWithFieldReasons) {
   kp::Error e;
   ASSERT_TRUE(wire::parse_problem(

@@ -1,5 +1,6 @@
 #include "tools/platform-sim/server.hpp"
 
+#include "tools/platform-sim/case_queries.hpp"
 #include "tools/platform-sim/seed_data.hpp"
 
 #include <openssl/rand.h>
@@ -115,6 +116,7 @@ std::unique_ptr<httplib::SSLServer> make_server(App& app) {
     });
   }
   install_routes(app, *svr);
+  install_case_routes(app, *svr);
   install_admin_routes(app, *svr);
   return svr;
 }
@@ -139,6 +141,10 @@ bool prepare_state(App& app, std::string& error) {
   if (!unused.empty()) one << unused[0][0] << '\n';
   for (const auto& r : unused) all << r[0] << '\n';
 
+  if (!seed_demo_cases(app)) {
+    error = app.db.last_error();
+    return false;
+  }
   app.catalogue = seed_catalogue();
   app.halls = seed_halls();
   app.citizens = seed_citizens();

@@ -9,27 +9,43 @@
 namespace ui {
 namespace {
 
-// Lays out sections top to bottom and stops before the bottom bar.
+// Lays out sections top to bottom, a page at a time: what does not fit on
+// one page goes on the next (nothing is dropped), and only page `shown` is
+// drawn. A heading never ends a page alone.
 struct Column {
   ScreenContext& ctx;
-  float y;
+  float top;
   float bottom;
+  int shown = 0;
+  float y = top;
+  int page = 0;
 
-  bool room(float h) const { return y + h <= bottom; }
+  // Room for `h` on this page, else the next page starts.
+  void fit(float h) {
+    if (y + h > bottom && y > top) {
+      ++page;
+      y = top;
+    }
+  }
+  bool visible() const { return page == shown; }
   void heading(std::string_view text_id) {
-    const float h = ctx.canvas.measure(FontRole::heading, ctx.primary(text_id)).y;
-    if (!room(h)) return;
+    const float h = ctx.canvas.measure(FontRole::heading, ctx.primary(text_id)).y + ctx.u(10.f);
+    const float first_line = ctx.canvas.measure(FontRole::body, "A").y;
+    fit(h + first_line);
     y += ctx.u(10.f);
-    y += ctx.canvas
-             .text(FontRole::heading, ImVec2(page_pad(ctx), y), ctx.theme().accent[0],
-                   ctx.primary(text_id))
-             .y;
+    if (visible()) {
+      ctx.canvas.text(FontRole::heading, ImVec2(page_pad(ctx), y), ctx.theme().accent[0],
+                      ctx.primary(text_id));
+    }
+    y += h - ctx.u(10.f);
   }
   void line(std::string_view text, ImU32 colour) {
     const float wrap = ctx.display.x - 3 * page_pad(ctx);
     const float h = ctx.canvas.measure(FontRole::body, text, wrap).y;
-    if (!room(h)) return;
-    y += ctx.canvas.text(FontRole::body, ImVec2(page_pad(ctx) * 1.5f, y), colour, text, wrap).y;
+    fit(h);
+    if (visible())
+      ctx.canvas.text(FontRole::body, ImVec2(page_pad(ctx) * 1.5f, y), colour, text, wrap);
+    y += h;
   }
 };
 
@@ -64,10 +80,9 @@ void draw_guide_item(ScreenContext& ctx, float top) {
   const Theme& t = ctx.theme();
   const core::State& s = ctx.state;
   const core::GuideItem* item = core::find_item(s.catalogue, s.guide.item_code);
-  if (bar_button(ctx, 0, 2, "flow.back", "action.back")) ctx.events.emplace_back(core::TapBack{});
-  if (item == nullptr) return;
-  if (bar_button(ctx, 1, 2, "guide.print", "guide.print", true)) {
-    ctx.events.emplace_back(core::GuidePrint{});
+  if (item == nullptr) {
+    if (bar_button(ctx, 0, 2, "flow.back", "action.back")) ctx.events.emplace_back(core::TapBack{});
+    return;
   }
   auto& cv = ctx.canvas;
   const float cx = ctx.display.x * 0.5f;
@@ -83,7 +98,7 @@ void draw_guide_item(ScreenContext& ctx, float top) {
 
   const float bottom = bottom_bar_top(ctx) - ctx.u(16.f);
   const float status_h = s.print == core::LoadState::none ? 0.f : ctx.u(130.f);
-  Column col{ctx, y, bottom - status_h};
+  Column col{ctx, y, bottom - status_h, s.guide.item_page};
   col.heading("guide.conditions");
   for (const auto& [zh, en] : item->conditions) col.line("· " + in_lang(ctx, zh, en), t.text);
   col.heading("guide.materials");
@@ -104,6 +119,25 @@ void draw_guide_item(ScreenContext& ctx, float top) {
   col.heading("guide.window");
   col.line(item->window_group, t.text);
   if (status_h > 0) draw_print_status(ctx, bottom - status_h);
+
+  // A page too long for the screen turns with buttons (no dragging needed).
+  const int pages = col.page + 1;
+  const int page = std::min(s.guide.item_page, pages - 1);
+  const int buttons = pages > 1 ? 4 : 2;
+  if (bar_button(ctx, 0, buttons, "flow.back", "action.back")) {
+    ctx.events.emplace_back(core::TapBack{});
+  }
+  if (pages > 1) {
+    if (page > 0 && bar_button(ctx, 1, 4, "guide.page.previous", "action.previous")) {
+      ctx.events.emplace_back(core::GuideItemPage{page - 1});
+    }
+    if (page + 1 < pages && bar_button(ctx, 2, 4, "guide.page.next", "action.next")) {
+      ctx.events.emplace_back(core::GuideItemPage{page + 1});
+    }
+  }
+  if (bar_button(ctx, buttons - 1, buttons, "guide.print", "guide.print", true)) {
+    ctx.events.emplace_back(core::GuidePrint{});
+  }
 }
 
 }  // namespace ui

@@ -1,7 +1,10 @@
 // Service guides, the list: search field, browse by department or category,
 // and the matching items a page at a time. The ticket flow picks its item
 // here too.
+#include "ui/keyboard.hpp"
 #include "ui/screens/flow_screens.hpp"
+#include "ui/screens/keyboard_area.hpp"
+#include "ui/screens/paged_rows.hpp"
 
 #include <algorithm>
 
@@ -32,20 +35,35 @@ void draw_chips(ScreenContext& ctx, float y, float h) {
   }
 }
 
-// The search field; the on-screen keyboard fills it (GuideQuery).
+// The search field: a tap opens the on-screen keyboard (GuideTyping), whose
+// keys fill it (GuideKey).
 void draw_search(ScreenContext& ctx, float y, float h) {
   const Theme& t = ctx.theme();
   auto& cv = ctx.canvas;
   const float pad = page_pad(ctx);
   const ImVec2 min(pad, y), max(ctx.display.x - pad, y + h);
-  touch_target(ctx, "guide.search", min, max);
+  const bool typing = ctx.state.guide.typing;
+  if (touch_target(ctx, "guide.search", min, max)) {
+    ctx.events.emplace_back(core::GuideTyping{!typing});
+  }
   cv.draw().AddRectFilled(min, max, t.tile, t.rounding * 0.6f);
-  cv.draw().AddRect(min, max, t.tile_border, t.rounding * 0.6f, 0, ctx.u(3.f));
+  cv.draw().AddRect(min, max, typing ? t.accent[0] : t.tile_border, t.rounding * 0.6f, 0,
+                    ctx.u(typing ? 5.f : 3.f));
   const bool empty = ctx.state.guide.query.empty();
   const std::string& text = empty ? ctx.primary("guide.search.placeholder") : ctx.state.guide.query;
   const float th = cv.measure(FontRole::body, text).y;
   cv.text(FontRole::body, ImVec2(min.x + ctx.u(24.f), y + (h - th) * 0.5f),
           empty ? t.subtext : t.text, text);
+}
+
+// A message over the results' column only (the keyboard may be beside it).
+void draw_note(ScreenContext& ctx, float y, float right, std::string_view text, ImU32 colour) {
+  const float pad = page_pad(ctx);
+  if (right >= ctx.display.x - pad) {
+    draw_message(ctx, y, text, colour);
+    return;
+  }
+  ctx.canvas.text(FontRole::body, ImVec2(pad, y), colour, text, right - pad);
 }
 
 struct Row {
@@ -90,40 +108,42 @@ void draw_guide_list(ScreenContext& ctx, float top) {
   const float field_h = std::max(t.min_target, ctx.u(ctx.state.elderly ? 110.f : 90.f));
   draw_search(ctx, y, field_h);
   y += field_h + gap;
-  draw_chips(ctx, y, field_h);
-  y += field_h + 2 * gap;
+  float bar = bottom_bar_top(ctx);
+  float right = ctx.display.x - pad;
+  if (s.guide.typing) {
+    // The keyboard takes the chips' place: below the results on a portrait
+    // panel, beside them on a landscape one.
+    const KeyboardArea area = keyboard_area(ctx, y);
+    if (auto key = draw_keyboard(ctx, s.guide.keyboard, area.min, area.max)) {
+      ctx.events.emplace_back(core::GuideKey{std::move(*key)});
+    }
+    bar = area.rest_bottom + gap;
+    right = area.rest_right;
+  } else {
+    draw_chips(ctx, y, field_h);
+    y += field_h + 2 * gap;
+  }
 
-  const float bar = bottom_bar_top(ctx);
   if (bar_button(ctx, 0, 3, "flow.back", "action.back")) ctx.events.emplace_back(core::TapBack{});
   if (s.catalogue.load != core::LoadState::ready) {
     const bool failed = s.catalogue.load == core::LoadState::failed;
-    draw_message(ctx, y, ctx.primary(failed ? "guide.load_failed" : "guide.loading"),
-                 failed ? t.fault : t.subtext);
+    draw_note(ctx, y, right, ctx.primary(failed ? "guide.load_failed" : "guide.loading"),
+              failed ? t.fault : t.subtext);
     return;
   }
   const std::vector<Row> rows = rows_for(ctx);
   if (rows.empty()) {
-    draw_message(ctx, y, ctx.primary("guide.no_results"), t.subtext);
+    draw_note(ctx, y, right, ctx.primary("guide.no_results"), t.subtext);
     return;
   }
-  const float row_h = row_height(ctx);
-  const int per_page = rows_that_fit(y, bar - gap, row_h, gap);
-  const int pages = (static_cast<int>(rows.size()) + per_page - 1) / per_page;
-  const int page = std::min(s.guide.page, pages - 1);
-  for (int i = page * per_page; i < std::min<int>(rows.size(), (page + 1) * per_page); ++i) {
-    const Row& r = rows[static_cast<std::size_t>(i)];
-    if (draw_row(ctx, r.id, ImVec2(pad, y), ImVec2(ctx.display.x - pad, y + row_h), r.line1,
-                 r.line2)) {
-      ctx.events.push_back(r.tap);
-    }
-    y += row_h + gap;
+  std::vector<PagedRow> paged;
+  for (const Row& r : rows) paged.push_back({r.id, r.line1, r.line2});
+  std::optional<int> page_to;
+  const PagedRowsArea area{y, bar - gap, right, list_columns(ctx, s.guide.typing)};
+  if (auto i = draw_paged_rows(ctx, paged, s.guide.page, area, page_to)) {
+    ctx.events.push_back(rows[*i].tap);
   }
-  if (page > 0 && bar_button(ctx, 1, 3, "list.previous", "action.previous")) {
-    ctx.events.emplace_back(core::GuidePage{page - 1});
-  }
-  if (page + 1 < pages && bar_button(ctx, 2, 3, "list.next", "action.next")) {
-    ctx.events.emplace_back(core::GuidePage{page + 1});
-  }
+  if (page_to) ctx.events.emplace_back(core::GuidePage{*page_to});
 }
 
 }  // namespace ui

@@ -1,6 +1,8 @@
-// Rating (好差评): five levels, the three indicators, skip or send. The
-// comment comes with the on-screen keyboard.
+// Rating (好差评): five levels, the three indicators, an optional comment
+// typed on the on-screen keyboard, skip or send.
+#include "ui/keyboard.hpp"
 #include "ui/screens/flow_screens.hpp"
+#include "ui/screens/keyboard_area.hpp"
 
 #include <algorithm>
 
@@ -28,6 +30,21 @@ int draw_scale(ScreenContext& ctx, const std::string& id, float y, float h, int 
   return tapped;
 }
 
+// The comment field: what was typed, or an invitation; a tap opens (or
+// puts away) the keyboard.
+void draw_comment(ScreenContext& ctx, float y, float right) {
+  const core::RatingState& r = ctx.state.rating;
+  const std::string typed = r.keyboard.text + r.keyboard.composing;
+  const std::string& line1 = typed.empty() ? ctx.primary("rating.comment.placeholder") : typed;
+  const std::string& line2 = typed.empty() ? ctx.secondary("rating.comment.placeholder")
+                                           : ctx.primary("rating.comment.label");
+  const float h = std::max(ctx.theme().min_target, ctx.u(ctx.state.elderly ? 130.f : 110.f));
+  if (draw_row(ctx, "rating.comment", ImVec2(page_pad(ctx), y), ImVec2(right, y + h), line1, line2,
+               r.typing)) {
+    ctx.events.emplace_back(core::RateTyping{!r.typing});
+  }
+}
+
 }  // namespace
 
 void draw_rating(ScreenContext& ctx, float top) {
@@ -41,9 +58,17 @@ void draw_rating(ScreenContext& ctx, float top) {
     ctx.events.emplace_back(core::RateLevel{level});
   }
   y += big + ctx.u(36.f);
+  if (s.rating.typing) {
+    // The keyboard takes the indicators' place while the citizen types.
+    const KeyboardArea area = keyboard_area(ctx, y);
+    draw_comment(ctx, y, area.rest_right);
+    if (auto key = draw_keyboard(ctx, s.rating.keyboard, area.min, area.max)) {
+      ctx.events.emplace_back(core::RateKey{std::move(*key)});
+    }
+  }
   // The indicators refine the overall level; elderly mode keeps to the five
   // big buttons (fewer items per screen).
-  if (!ctx.state.elderly && s.rating.level > 0) {
+  if (!s.rating.typing && !ctx.state.elderly && s.rating.level > 0) {
     const float small = std::max(t.min_target, ctx.u(84.f));
     for (core::Indicator ind : core::kAllIndicators) {
       y += cv.text(FontRole::body, ImVec2(pad, y), t.text, ctx.primary(core::text_id(ind))).y +
@@ -58,6 +83,7 @@ void draw_rating(ScreenContext& ctx, float top) {
       y += small + ctx.u(24.f);
     }
   }
+  if (!s.rating.typing) draw_comment(ctx, y, ctx.display.x - pad);
   if (bar_button(ctx, 0, 2, "rating.skip", "rating.skip"))
     ctx.events.emplace_back(core::RateSkip{});
   if (s.rating.level > 0 && bar_button(ctx, 1, 2, "rating.submit", "rating.submit", true)) {

@@ -3,6 +3,7 @@
 // initials, English), one item's page, print it. The ticket flow uses the
 // same list to pick its item.
 #include "kiosk/core/catalogue.hpp"
+#include "kiosk/core/keyboard.hpp"
 
 #include <string>
 #include <vector>
@@ -16,10 +17,14 @@ struct GuideFilter {
 };
 
 struct GuideState {
-  std::string query;  // search text as typed
+  std::string query;  // search text as typed (the keyboard's text and its pinyin being composed)
+  // The on-screen keyboard under the search field, while the citizen types.
+  KeyboardState keyboard{KeyboardMode::pinyin, {}, {}, 20};
+  bool typing = false;
   GuideFilter filter;
   int page = 0;           // the UI knows how many rows fit and clamps
   std::string item_code;  // the item open on guide_item
+  int item_page = 0;      // of that item's page, when longer than the screen (the UI clamps)
   bool operator==(const GuideState&) const = default;
 };
 
@@ -50,6 +55,18 @@ struct GuideOpen {
   std::string item_code;
 };
 struct GuidePrint {};
+// Turns the page of a guide item too long for one screen.
+struct GuideItemPage {
+  int page;
+};
+// The search field tapped (true) or the keyboard put away (false).
+struct GuideTyping {
+  bool on;
+};
+// A key of the on-screen keyboard, for the search field.
+struct GuideKey {
+  Key key;
+};
 // The app's answers to FetchCatalogue.
 struct CatalogueLoaded {
   std::string version;

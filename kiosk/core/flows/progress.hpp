@@ -1,6 +1,7 @@
 #pragma once
-// Case progress: by the case number (typed, or from the receipt's QR code);
-// the timeline of stages and what the citizen has to do next.
+// Case progress: by the case number (typed, or from the receipt's QR code),
+// or by the ID card (the holder's cases, then one of them); the timeline of
+// stages and what the citizen has to do next.
 #include "kiosk/core/catalogue.hpp"
 #include "kiosk/core/types.hpp"
 
@@ -31,6 +32,11 @@ struct ProgressState {
   RequestId request_id = 0;
   std::optional<CaseProgress> result;
   std::string error_text_id;
+  // By the ID card: the holder's cases (newest first).
+  LoadState cases_request = LoadState::none;
+  RequestId cases_request_id = 0;
+  std::vector<CaseProgress> cases;
+  int cases_page = 0;
   bool operator==(const ProgressState&) const = default;
 };
 
@@ -44,6 +50,24 @@ struct ProgressInput {
   std::string text;  // the whole case-number field
 };
 struct ProgressQuery {};
+// "My cases": look up the cases of the card the citizen identified with.
+struct ProgressByCard {};
+struct ProgressCasesPage {
+  int page;
+};
+// One case of the holder's list: its timeline (already loaded with the list).
+struct ProgressOpen {
+  std::string case_number;
+};
+// The app's answers to QueryCasesByHolder.
+struct ProgressCasesLoaded {
+  RequestId request;
+  std::vector<CaseProgress> cases;
+};
+struct ProgressCasesFailed {
+  RequestId request;
+  std::string text_id;
+};
 // The app's answers to QueryProgress.
 struct ProgressLoaded {
   RequestId request;

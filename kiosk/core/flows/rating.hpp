@@ -1,6 +1,8 @@
 #pragma once
 // Rating (好差评): after each transaction; five levels, the indicators, an
 // optional comment; can be skipped. Sent through the outbox.
+#include "kiosk/core/keyboard.hpp"
+
 #include <string>
 
 namespace core {
@@ -15,7 +17,9 @@ struct RatingState {
   std::string ticket_number;
   int level = 0;  // 0 = not chosen yet; 1 very dissatisfied .. 5 very satisfied
   int efficiency = 0, service = 0, attitude = 0;  // 0 = same as the level
-  std::string comment;
+  std::string comment;  // as sent: the keyboard's text once the citizen stops typing
+  KeyboardState keyboard{KeyboardMode::pinyin, {}, {}, 200};
+  bool typing = false;  // the comment's keyboard is open
   bool operator==(const RatingState&) const = default;
 };
 
@@ -31,6 +35,14 @@ struct RateIndicator {
 };
 struct RateComment {
   std::string text;
+};
+// The comment field tapped (true) or the keyboard put away (false).
+struct RateTyping {
+  bool on;
+};
+// A key of the on-screen keyboard, for the comment.
+struct RateKey {
+  Key key;
 };
 struct RateSubmit {};
 struct RateSkip {};
