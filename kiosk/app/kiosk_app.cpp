@@ -8,6 +8,7 @@
 #include "kiosk/app/network_monitor.hpp"
 #include "kiosk/app/outbox_events.hpp"
 #include "kiosk/app/platform_effects.hpp"
+#include "kiosk/app/preapply_effects.hpp"
 #include "kiosk/app/preapply_materials_effects.hpp"
 #include "kiosk/app/script.hpp"
 #include "kiosk/app/technician_service.hpp"
@@ -154,6 +155,16 @@ int run_kiosk(const RunOptions& options) {
   session.add_handler([&](const core::Effect& e) { return technician.take(e); });
   session.add_handler(
       [&](const core::Effect& e) { return outbox != nullptr && take_outbox_effect(*outbox, e); });
+  // Scanned pages travel with the submission from the materials step's page store.
+  const PageLookup scanned_page =
+      [&](core::PageHandle handle) -> std::optional<kiosk::platform::Page> {
+    auto jpeg = materials_effects.page_jpeg(handle);
+    if (!jpeg) return std::nullopt;
+    return kiosk::platform::Page{"image/jpeg", std::move(jpeg)};
+  };
+  session.add_handler([&](const core::Effect& e) {
+    return take_preapply_effect(outbox.get(), app_events, scanned_page, e);
+  });
   session.add_handler([&](const core::Effect& e) {
     return device_services != nullptr && device_services->take(e);
   });

@@ -27,6 +27,9 @@ std::unique_ptr<OutboxService> start_outbox(const std::filesystem::path& state_d
   OutboxServiceOptions options;
   options.state_dir = state_dir;
   options.create_missing_key = sim;
+  options.on_case_number = [&events](std::string_view key, const std::string& case_number) {
+    events.post(core::PreApplyDelivered{std::string(key), case_number});
+  };
   auto service = OutboxService::open(
       options, [&events](const oc::OutboxStatus& s) { events.post(to_core_event(s)); });
   if (!service) {

@@ -196,7 +196,9 @@ oc::SendResult OutboxSender::send(const oc::Delivery& d) {
   try {
     const auto j = json::parse(d.content.payload.begin(), d.content.payload.end());
     if (d.kind == kOutboxPreApplication) {
-      return outcome(client_.submit_pre_application(pre_application_of(j, d.content), key));
+      auto c = client_.submit_pre_application(pre_application_of(j, d.content), key);
+      if (c && on_case_number_) on_case_number_(key, c->case_number);
+      return outcome(c);
     }
     if (d.kind == kOutboxAppointment) {
       kp::AppointmentRequest r{j.at("slot_id").get<std::string>(), person_of(j.at("applicant"))};

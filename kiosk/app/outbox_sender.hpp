@@ -19,6 +19,7 @@
 #include "offline_cache/item.hpp"
 #include "offline_cache/sender.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -49,13 +50,21 @@ offline_cache::NewItem outbox_item(const kiosk::platform::Heartbeat& h,
 // Reasons carry status, problem code and field paths only, never field values.
 offline_cache::SendResult to_send_result(const kiosk::platform::Error& e);
 
+// Told when a pre-application is delivered: its idempotency key and the
+// platform's case number (the submitting page waits for it).
+using CaseNumberListener =
+    std::function<void(std::string_view idempotency_key, const std::string& case_number)>;
+
 class OutboxSender final : public offline_cache::Sender {
  public:
-  explicit OutboxSender(kiosk::platform::PlatformClient& client) : client_(client) {}
+  explicit OutboxSender(kiosk::platform::PlatformClient& client,
+                        CaseNumberListener on_case_number = {})
+      : client_(client), on_case_number_(std::move(on_case_number)) {}
   offline_cache::SendResult send(const offline_cache::Delivery& d) override;
 
  private:
   kiosk::platform::PlatformClient& client_;
+  CaseNumberListener on_case_number_;
 };
 
 }  // namespace kiosk::app

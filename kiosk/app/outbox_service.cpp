@@ -123,7 +123,7 @@ void OutboxService::run(std::stop_token stop) {
     spdlog::error("outbox: platform client: {}", client.error().detail);
     return;
   }
-  OutboxSender sender(**client);
+  OutboxSender sender(**client, options_.on_case_number);
   oc::StdRng rng(std::random_device{}());
   oc::DeliveryWorker worker(*store_, sender, rng, options_.worker,
                             [this](const oc::OutboxStatus& s) { publish(s); });

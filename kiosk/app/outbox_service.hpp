@@ -11,6 +11,7 @@
 // core::OutboxChanged for the session core; when the quota is nearly used
 // up the status says `full` and the kiosk stops offering submissions.
 #include "base/expected.hpp"
+#include "kiosk/app/outbox_sender.hpp"
 #include "kiosk/platform/http.hpp"
 #include "offline_cache/error.hpp"
 #include "offline_cache/item.hpp"
@@ -41,6 +42,8 @@ struct OutboxServiceOptions {
   offline_cache::WorkerOptions worker;
   // Transport deadlines for delivery; the defaults of ClientConfig when unset.
   std::optional<std::chrono::milliseconds> upload_timeout;
+  // Called from the worker thread when a pre-application is delivered.
+  CaseNumberListener on_case_number;
 };
 
 class OutboxService {

@@ -63,6 +63,9 @@ class HostilePlatform : public ::testing::Test {
     client_ = std::move(*c);
   }
   void TearDown() override {
+    // The client first: its kept-alive connection would hold a server
+    // worker (and so stop()) for the whole 5 s keep-alive timeout.
+    client_.reset();
     if (server_) server_->stop();
     if (thread_.joinable()) thread_.join();
     sim_.reset();

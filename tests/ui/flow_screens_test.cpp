@@ -3,6 +3,8 @@
 // text id left untranslated, every touch target on screen, apart from the
 // others and at least the minimum size; the main buttons produce the right
 // core events.
+#include "kiosk/core/flows/reduce.hpp"
+#include "tests/ui/appointment_screen_states.hpp"
 #include "tests/ui/ui_harness.hpp"
 #include "tests/ui/ui_layouts.hpp"
 
@@ -26,7 +28,9 @@ core::GuideItem item(std::string code, std::string zh, std::string en) {
   i.category = "行政确认";
   i.conditions = {{"身份证有效期届满", "ID card expired"}};
   i.materials = {{"居民身份证", "Resident identity card", true, true, true, "M1", "id_card"},
-                 {"数码相片回执", "Digital photo receipt", false, true, false, "M2", ""}};
+                 {"数码相片回执", "Digital photo receipt", false, true, false, "M2", ""},
+                 {"户口簿（户主页及本人页）", "Household register (head's and own page)", true,
+                  false, true, "M3", "household_register"}};
   i.legal_days = 60;
   i.promised_days = 20;
   i.fee_charged = true;
@@ -55,6 +59,91 @@ core::CatalogueLoaded catalogue() {
 
 core::Citizen citizen() {
   return core::Citizen{"王堃", "650102199003071235", "resident", "", "20350101"};
+}
+
+// The pre-application pages around the materials step: item, form (typed
+// in pinyin, then refused), delivery by post, review, submitting, done
+// online and offline (no paper: the QR on screen).
+void preapply_screens(const core::State& base,
+                      std::vector<std::pair<std::string, core::State>>& out) {
+  core::CatalogueLoaded c = catalogue();
+  for (auto& i : c.items) i.pre_acceptance = true;
+  c.items[0].materials.clear();  // nothing to scan for GA-1: straight on to delivery
+  Driver p{base};
+  p(core::TapEntry{core::Flow::idcard})(core::CardRead{citizen()})(c);
+  out.emplace_back("preapply_item", p.s);
+  p(core::PreApplyChoose{"GA-1"});
+  for (const char* k : {"1", "3", "8"}) p(core::PreApplyKey{{core::Key::character, k, {}}});
+  p(core::PreApplyFocus{core::PreApplyField::remarks});
+  for (const char* k : {"s", "h", "e", "n"}) p(core::PreApplyKey{{core::Key::character, k, {}}});
+  p(core::PreApplyNext{});
+  out.emplace_back("preapply_form", p.s);
+  p(core::PreApplyFocus{core::PreApplyField::phone});
+  for (const char* k : {"0", "0", "1", "3", "8", "0", "0", "0"}) {
+    p(core::PreApplyKey{{core::Key::character, k, {}}});
+  }
+  p(core::PreApplyNext{})(core::MaterialsDone{})(
+      core::PreApplyDelivery{core::DeliveryMethod::post});
+  out.emplace_back("preapply_delivery", p.s);
+  for (const char* k : {"b", "e", "i"}) p(core::PreApplyKey{{core::Key::character, k, {}}});
+  p(core::PreApplyKey{{core::Key::pick, "北", {}}})(core::PreApplyNext{});
+  out.emplace_back("preapply_review", p.s);
+  p(core::PreApplySubmit{});
+  core::State offline = p.s;
+  p(core::PreApplyQueued{p.s.preapply.request_id, "k1", "L-000042"});
+  out.emplace_back("preapply_submitting", p.s);
+  p(core::PreApplyDelivered{"k1", "YS2026112800042"})(
+      core::PrintDone{false, "print.error.no_paper"});
+  out.emplace_back("preapply_done", p.s);
+  Driver o{offline};
+  o(core::PreApplyQueueFailed{o.s.preapply.request_id, "preapply.error.outbox_full"});
+  out.emplace_back("preapply_failed", o.s);
+  o = Driver{offline};
+  o(core::NetworkChanged{core::LinkState::offline})(
+      core::PreApplyQueued{o.s.preapply.request_id, "k2", "L-000043"})(core::PrintDone{true, ""});
+  out.emplace_back("preapply_pending", o.s);
+}
+
+// A page thumbnail like the app makes: lines of text on white.
+core::ScannedPage scanned_page(core::PageHandle handle, core::PageVerdict verdict) {
+  core::Thumbnail th{60, 84, std::vector<std::uint8_t>(60 * 84, 250)};
+  for (int y = 10; y < 74; y += 6) {
+    for (int x = 8; x < 52; ++x) th.gray[static_cast<std::size_t>(y * 60 + x)] = 40;
+  }
+  return core::ScannedPage{handle, verdict, th};
+}
+
+// The materials step of a pre-application, with pages, a fault, the
+// e-licence consent and its answers.
+void materials_screens(const core::State& base,
+                       std::vector<std::pair<std::string, core::State>>& out) {
+  Driver m{base};
+  m(core::TapEntry{core::Flow::idcard})(core::CardRead{citizen()})(catalogue());
+  std::vector<core::Effect> fx;
+  core::flows::start_materials(m.s, fx, item("GA-1", "居民身份证换领", "Resident ID card renewal"));
+  out.emplace_back("materials_empty", m.s);
+  m(core::MaterialScan{});
+  const core::RequestId r = m.s.preapply.materials.scan_request;
+  m(core::PageScanned{r, scanned_page(1, core::PageVerdict::ok)})(
+      core::PageScanned{r, scanned_page(2, core::PageVerdict::blurred)});
+  out.emplace_back("materials_scanning", m.s);
+  m(core::PageScanned{r, scanned_page(3, core::PageVerdict::straightened)})(
+      core::PageScanned{r, scanned_page(4, core::PageVerdict::blank)})(core::ScanFinished{r});
+  out.emplace_back("materials_pages", m.s);
+  m(core::MaterialScan{})(
+      core::ScanFailed{m.s.preapply.materials.scan_request, core::ScanFault::jammed});
+  out.emplace_back("materials_jammed", m.s);
+  m(core::ScanDismiss{})(core::ElicenceAsk{});
+  out.emplace_back("materials_consent", m.s);
+  m(core::ElicenceConsent{true});
+  out.emplace_back("materials_fetching", m.s);
+  m(core::ElicencesFound{m.s.preapply.materials.elicence_request, {}});
+  out.emplace_back("materials_not_found", m.s);
+  m(core::ElicenceConsent{false})(core::MaterialChoose{2})(core::ElicenceAsk{})(
+      core::ElicenceConsent{true});
+  m(core::ElicencesFound{m.s.preapply.materials.elicence_request,
+                         {{"L1", "household_register", "居民户口簿", "市公安局", "长期"}}});
+  out.emplace_back("materials_elicence", m.s);
 }
 
 // One state per flow screen, reached through the core as a citizen would.
@@ -105,6 +194,10 @@ std::vector<std::pair<std::string, core::State>> screens(const Layout& l) {
                {{"照片不清晰", "The photo is not clear"}}}};
   p(core::ProgressLoaded{p.s.progress.request_id, c});
   out.emplace_back("progress_timeline", p.s);
+
+  materials_screens(base, out);
+  preapply_screens(base, out);
+  test::appointment_screens(base, out);
   return out;
 }
 
@@ -188,6 +281,67 @@ TEST_P(FlowScreens, MainButtonsProduceTheirEvents) {
                                                  "progress.query"));
   EXPECT_TRUE(tapping_gives<core::TapBack>(ui, by_name["progress_timeline"], texts, l.display,
                                            "flow.back"));
+  EXPECT_TRUE(tapping_gives<core::MaterialScan>(ui, by_name["materials_empty"], texts, l.display,
+                                                "materials.scan"));
+  EXPECT_TRUE(tapping_gives<core::ElicenceAsk>(ui, by_name["materials_empty"], texts, l.display,
+                                               "materials.use_elicence"));
+  EXPECT_TRUE(tapping_gives<core::MaterialChoose>(ui, by_name["materials_pages"], texts, l.display,
+                                                  "materials.item.1"));
+  EXPECT_TRUE(tapping_gives<core::PageRescan>(ui, by_name["materials_pages"], texts, l.display,
+                                              "materials.rescan.2"));
+  EXPECT_TRUE(tapping_gives<core::PageDelete>(ui, by_name["materials_pages"], texts, l.display,
+                                              "materials.delete.4"));
+  EXPECT_TRUE(tapping_gives<core::ScanDismiss>(ui, by_name["materials_jammed"], texts, l.display,
+                                               "materials.ok"));
+  EXPECT_TRUE(tapping_gives<core::ElicenceConsent>(ui, by_name["materials_consent"], texts,
+                                                   l.display, "materials.elicence.agree"));
+  EXPECT_TRUE(tapping_gives<core::ElicenceConsent>(ui, by_name["materials_consent"], texts,
+                                                   l.display, "materials.elicence.refuse"));
+  EXPECT_TRUE(tapping_gives<core::MaterialsDone>(ui, by_name["materials_elicence"], texts,
+                                                 l.display, "materials.next"));
+  EXPECT_TRUE(tapping_gives<core::PreApplyChoose>(ui, by_name["preapply_item"], texts, l.display,
+                                                  "preapply.item.GA-1"));
+  EXPECT_TRUE(tapping_gives<core::PreApplyFocus>(ui, by_name["preapply_form"], texts, l.display,
+                                                 "preapply.field.address"));
+  EXPECT_TRUE(tapping_gives<core::PreApplyKey>(ui, by_name["preapply_form"], texts, l.display,
+                                               "kbd.key.a"));
+  EXPECT_TRUE(tapping_gives<core::PreApplyNext>(ui, by_name["preapply_form"], texts, l.display,
+                                                "preapply.next"));
+  EXPECT_TRUE(tapping_gives<core::PreApplyDelivery>(ui, by_name["preapply_delivery"], texts,
+                                                    l.display, "preapply.delivery.pickup"));
+  EXPECT_TRUE(tapping_gives<core::PreApplySubmit>(ui, by_name["preapply_review"], texts, l.display,
+                                                  "preapply.submit"));
+  EXPECT_TRUE(tapping_gives<core::PreApplyDone>(ui, by_name["preapply_done"], texts, l.display,
+                                                "preapply.done"));
+  EXPECT_TRUE(
+      tapping_gives<core::TapBack>(ui, by_name["preapply_failed"], texts, l.display, "flow.back"));
+  // Appointment and hall navigation.
+  const auto gives = [&]<class E>(const char* screen, const char* id) {
+    return tapping_gives<E>(ui, by_name[screen], texts, l.display, id);
+  };
+  EXPECT_TRUE(gives.operator()<core::AppointmentStartBook>("appointment_menu", "appointment.book"));
+  EXPECT_TRUE(
+      gives.operator()<core::AppointmentStartCancel>("appointment_menu", "appointment.cancel"));
+  EXPECT_TRUE(
+      gives.operator()<core::AppointmentHallChosen>("appointment_hall", "appointment.hall.0"));
+  EXPECT_TRUE(gives.operator()<core::AppointmentDayChosen>("appointment_day", "appointment.day.4"));
+  EXPECT_TRUE(
+      gives.operator()<core::AppointmentSlotChosen>("appointment_slot", "appointment.slot.1"));
+  // Slot 0 is full: shown, but nothing to tap.
+  EXPECT_FALSE(
+      gives.operator()<core::AppointmentSlotChosen>("appointment_slot", "appointment.slot.0"));
+  EXPECT_TRUE(
+      gives.operator()<core::AppointmentConfirm>("appointment_confirm", "appointment.confirm"));
+  EXPECT_TRUE(gives.operator()<core::NavigateTo>("appointment_booked", "appointment.navigate"));
+  EXPECT_TRUE(gives.operator()<core::AppointmentCodeInput>("appointment_cancel", "key.5"));
+  EXPECT_TRUE(gives.operator()<core::AppointmentCancelSubmit>("appointment_cancel",
+                                                              "appointment.cancel.next"));
+  EXPECT_TRUE(gives.operator()<core::AppointmentCancelConfirm>("appointment_cancel_confirm",
+                                                               "appointment.cancel.confirm"));
+  EXPECT_TRUE(gives.operator()<core::TapFinish>("appointment_cancelled", "flow.finish"));
+  EXPECT_TRUE(gives.operator()<core::NavigateTo>("ticket_issued", "ticket.navigate"));
+  EXPECT_TRUE(gives.operator()<core::NavigationPrint>("navigation", "navigation.print"));
+  EXPECT_TRUE(gives.operator()<core::TapBack>("navigation", "flow.back"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Layouts, FlowScreens, ::testing::ValuesIn(test::kLayouts),

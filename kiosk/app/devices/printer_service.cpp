@@ -96,11 +96,13 @@ void PrinterService::run() {
     }
     printer::ReceiptData data;
     for (auto& [name, value] : job->fields) data.fields[name] = value;
+    for (auto& [name, items] : job->lists) data.lists[name] = items;
     if (!job->qr.empty()) data.fields.emplace("qr", job->qr);
     auto bytes = printer::render_receipt(*t, data, layout);
     // The filled receipt may hold personal data: wipe our copy now.
     for (auto& [name, value] : data.fields) value.assign(value.size(), '\0');
     for (auto& [name, value] : job->fields) value.assign(value.size(), '\0');
+    for (auto& [name, items] : data.lists) items.clear();
     if (!bytes) {
       spdlog::error("receipt '{}' cannot be rendered: {}", job->template_id, bytes.error().detail);
       events_.post(core::PrintDone{false, "print.error.failed"});
