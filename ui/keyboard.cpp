@@ -41,7 +41,11 @@ std::pair<ImVec2, ImVec2> cell(float x0, float x1, Row row, int n, int i, float 
 std::optional<core::Key> draw_keyboard(ScreenContext& ctx, const core::KeyboardState& kb,
                                        ImVec2 min, ImVec2 max) {
   const Theme& t = ctx.theme();
-  const float gap = ctx.u(10.f);
+  // Ten letter keys a row must each stay a full target (elderly mode on a
+  // portrait panel is the tight case): the gaps give way first.
+  constexpr int kWidestRow = 10;
+  const float room_for_gaps = max.x - min.x - kWidestRow * t.min_target;
+  const float gap = std::clamp(room_for_gaps / (kWidestRow - 1), ctx.u(2.f), ctx.u(10.f));
   const bool digits = kb.mode == core::KeyboardMode::digits;
   constexpr int rows = 5;  // the candidate bar and four rows of keys
   const float row_h = std::max(t.min_target, (max.y - min.y - gap * (rows - 1)) / rows);

@@ -88,7 +88,7 @@ void carry_out_appointment(platform::PlatformClient& client, AppEvents& events,
           },
           [&](const core::BookAppointment& e) {
             // The applicant goes to the platform only; the log has the code.
-            platform::AppointmentRequest r{e.slot_id, {e.id_number, e.name, {}}};
+            platform::AppointmentRequest r{e.slot_id, {e.id_number, e.name, e.phone}};
             auto got = client.book(r, platform::new_idempotency_key());
             if (!got) {
               spdlog::warn("book: {}", got.error().detail);

@@ -201,6 +201,9 @@ int run_kiosk(const RunOptions& options) {
           materials_effects.connect(c);
           platform_effects.connect(std::move(c));
         };
+        monitor_options.on_link_restored = [&] {
+          if (outbox) outbox->network_returned();
+        };
         network = std::make_unique<NetworkMonitor>(app_events, monitor_options);
       }
       // The devices come up after the first frame too, on their own threads.
@@ -247,10 +250,19 @@ int run_kiosk(const RunOptions& options) {
             auto feeder = parse_sim_feeder(action.arg);
             if (!feeder) return fail("测试脚本未通过。", "The script failed.", feeder.error());
             materials_effects.insert_pages(std::move(*feeder));
+          } else if (action.verb == "platform") {
+            if (!network) {
+              return fail("测试脚本未通过。", "The script failed.",
+                          "platform: no embedded simulator (run with --sim)");
+            }
+            network->simulate_outage(action.arg == "down");
           } else if (auto done = script_device_action(action, device_services.get(), app_events);
                      !done) {
             return fail("测试脚本未通过。", "The script failed.", done.error());
           }
+          // Some device actions change nothing on screen (pages in the
+          // feeder): go on to the next step without waiting for input.
+          script_waiting = true;
           break;
         case ScriptAction::none:
           break;

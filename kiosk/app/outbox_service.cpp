@@ -46,6 +46,23 @@ OutboxService::~OutboxService() {
   }
 }
 
+void OutboxService::network_returned() {
+  // Bounded: the rest become due on their own schedule.
+  constexpr std::size_t kAtMost = 1000;
+  auto pending = store_->list(oc::ItemState::pending, kAtMost);
+  if (!pending) {
+    spdlog::warn("outbox: cannot list waiting items: {}", oc::describe(pending.error()));
+    return;
+  }
+  int due = 0;
+  for (const oc::ItemInfo& item : *pending) {
+    if (store_->retry_now(item.id)) ++due;
+  }
+  if (due > 0) spdlog::info("outbox: network back, {} waiting item(s) due now", due);
+  std::lock_guard lock(mutex_);
+  if (worker_ != nullptr) worker_->wake();
+}
+
 kx::expected<std::int64_t, oc::Error> OutboxService::enqueue(const oc::NewItem& item) {
   auto id = store_->enqueue(item);
   if (!id) {

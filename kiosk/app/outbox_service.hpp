@@ -68,6 +68,10 @@ class OutboxService {
   // delivery; later calls are ignored). Fails when the client cannot be made.
   kx::expected<void, std::string> connect(const kiosk::platform::ClientConfig& config);
 
+  // The network is back: items waiting out a backoff become due now (a long
+  // outage may have pushed them minutes ahead) and the worker is woken.
+  void network_returned();
+
   // The last status handed to the listener.
   offline_cache::OutboxStatus status() const;
 

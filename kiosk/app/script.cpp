@@ -102,7 +102,7 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
     const auto space = l.find(' ');
     step.verb = l.substr(0, space);
     step.arg = space == std::string::npos ? "" : trim(l.substr(space + 1));
-    if (step.verb == "wait-screen" || step.verb == "wait-text") {
+    if (step.verb == "wait-screen" || step.verb == "wait-text" || step.verb == "wait-gone") {
       const auto sp = step.arg.find_last_of(' ');
       if (sp != std::string::npos) {
         const std::string last = step.arg.substr(sp + 1);
@@ -121,7 +121,7 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
     static const std::vector<std::string> kVerbs = {
         "tap",  "expect-screen", "expect-text", "wait-screen", "wait-text",
         "shot", "present-card",  "remove-card", "printer",     "show-qr", "type",
-        "insert-pages"};
+        "insert-pages", "platform", "wait-gone"};
     if (std::find(kVerbs.begin(), kVerbs.end(), step.verb) == kVerbs.end()) {
       return kx::unexpected(where(step) + "unknown command '" + step.verb + "'");
     }
@@ -131,6 +131,9 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
     }
     if (step.arg.empty() && step.verb != "remove-card") {
       return kx::unexpected(where(step) + step.verb + " needs an argument");
+    }
+    if (step.verb == "platform" && step.arg != "down" && step.arg != "up") {
+      return kx::unexpected(where(step) + "platform needs 'down' or 'up'");
     }
     if (step.verb == "type") {
       auto strokes = key_strokes(step.arg);
@@ -152,6 +155,15 @@ kx::expected<std::vector<ScriptStep>, std::string> load_script(const std::filesy
 
 ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult& frame,
                                 std::chrono::steady_clock::time_point now) {
+  if (card_gone_by_) {
+    if (!state.identify.card_present) {
+      card_gone_by_.reset();
+    } else if (now >= *card_gone_by_) {
+      return {ScriptAction::fail, 0, 0, {}, "the app did not see the card removed", {}, {}};
+    } else {
+      return {ScriptAction::wait, 0, 0, {}, {}, {}, {}};
+    }
+  }
   while (pos_ < steps_.size()) {
     const ScriptStep& step = steps_[pos_];
     if (step.verb == "tap") {
@@ -191,8 +203,9 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
       return {ScriptAction::tap, c.x, c.y, {}, {}, {}, {}};
     }
     if (step.verb == "present-card" || step.verb == "remove-card" || step.verb == "printer" ||
-        step.verb == "show-qr" || step.verb == "insert-pages") {
+        step.verb == "show-qr" || step.verb == "insert-pages" || step.verb == "platform") {
       ++pos_;
+      if (step.verb == "remove-card") card_gone_by_ = now + std::chrono::seconds(10);
       return {ScriptAction::device, 0, 0, {}, {}, step.verb, step.arg};
     }
     if (step.verb == "shot") {
@@ -225,9 +238,10 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
       ++pos_;
       continue;
     }
-    if (step.verb == "wait-screen" || step.verb == "wait-text") {
+    if (step.verb == "wait-screen" || step.verb == "wait-text" || step.verb == "wait-gone") {
       const bool met = step.verb == "wait-screen" ? step.arg == screen_name(state.screen)
-                                                  : frame.shows_text(step.arg);
+                       : step.verb == "wait-text" ? frame.shows_text(step.arg)
+                                                  : !frame.shows_text(step.arg);
       if (met) {
         wait_until_.reset();
         ++pos_;
@@ -243,7 +257,9 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
             0,
             0,
             {},
-            where(step) + "screen " + step.arg + " did not come; on " + screen_name(state.screen),
+            where(step) + (step.verb == "wait-gone" ? "text '" + step.arg + "' did not go"
+                                                    : "'" + step.arg + "' did not come") +
+                "; on " + screen_name(state.screen),
             {},
             {}};
       }

@@ -12,10 +12,12 @@
 //   wait-screen NAME [S]   wait up to S seconds (default 10) for screen NAME
 //   wait-text TEXT [S]     wait up to S seconds for TEXT to be drawn (a device
 //                          or the network changing state); TEXT has no spaces
+//   wait-gone TEXT [S]     wait up to S seconds for TEXT to be drawn no more
 //   shot NAME              write the current frame to <screenshot-dir>/NAME.png
 //   present-card N         put card N (tools/devsim/idcard/cards.json) on the
 //                          simulated reader (--sim); the real driver reads it
-//   remove-card            take the card off the simulated reader
+//   remove-card            take the card off the simulated reader (the next
+//                          step waits, up to 10 s, until the app has seen it go)
 //   printer ACTION         an operator action on the simulated printer
 //                          (paper-out is not one: start it with a fault)
 //   show-qr TEXT           a QR code shown to the scanner, as its decoder
@@ -24,6 +26,9 @@
 //                          (--sim; KIND: blank for white sheets); or
 //                          insert-pages jam / cover-open: the next scan
 //                          meets that fault (preapply_materials_effects.hpp)
+//   platform down|up       the embedded platform simulator answers every
+//                          request "down for maintenance" / serves again
+//                          (--sim; the network check follows at once)
 //   type TEXT              type TEXT on the on-screen keyboard, key by key
 //                          (Chinese by pinyin and the candidate bar; see
 //                          kiosk/app/script_typing.hpp)
@@ -80,6 +85,10 @@ class ScriptRunner {
   std::size_t pos_ = 0;
   std::size_t stroke_ = 0;  // within a type step
   std::optional<std::chrono::steady_clock::time_point> wait_until_;
+  // After remove-card: the next step waits until the app has seen the card
+  // go (a reader polls for it; a card laid down again before that poll
+  // would look like the same card still lying there).
+  std::optional<std::chrono::steady_clock::time_point> card_gone_by_;
 };
 
 }  // namespace kiosk::app

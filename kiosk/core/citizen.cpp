@@ -73,6 +73,11 @@ std::string mask_id(std::string_view n) {
          std::string(n.substr(n.size() - 4));
 }
 
+bool valid_mobile_phone(std::string_view phone) {
+  return phone.size() == 11 && phone[0] == '1' &&
+         std::all_of(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::string mask_name(std::string_view name) {
   if (name.empty()) return {};
   const std::size_t first = std::min(name.size(), utf8_len(static_cast<unsigned char>(name[0])));

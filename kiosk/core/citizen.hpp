@@ -37,5 +37,7 @@ const char* text_id(CardProblem problem);
 std::string mask_id(std::string_view id_number);
 // "张三丰" -> "张**"
 std::string mask_name(std::string_view name);
+// A mainland mobile number: 11 digits starting with 1.
+bool valid_mobile_phone(std::string_view phone);
 
 }  // namespace core

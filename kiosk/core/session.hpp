@@ -109,7 +109,7 @@ using Event =
                  PreApplyQueueFailed, PreApplyDelivered,
                  // appointment and hall navigation
                  AppointmentStartBook, AppointmentStartCancel, AppointmentHallChosen,
-                 AppointmentDayChosen, AppointmentSlotChosen, AppointmentConfirm,
+                 AppointmentDayChosen, AppointmentSlotChosen, AppointmentPhoneInput, AppointmentConfirm,
                  AppointmentCodeInput, AppointmentCancelSubmit, AppointmentCancelConfirm,
                  SlotsLoaded, AppointmentBooked, AppointmentCancelled, AppointmentFailed,
                  HallsLoaded, HallsFailed, NavigateTo, NavigationPrint,

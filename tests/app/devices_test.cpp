@@ -50,7 +50,8 @@ core::PrintReceipt ticket() {
                              {"wait", "15"},
                              {"time", "2026-11-28 10:05"},
                              {"queue_url", "https://example.gov.cn/q/A042"}},
-                            ""};
+                            "",
+                            {}};
 }
 
 bool is_device(const core::Event& e, core::Device d, core::DeviceState s) {

@@ -100,6 +100,35 @@ TEST(Script, DeviceCommandsAndTextsWithSpaces) {
   EXPECT_EQ(a.arg, "APPT 42");
 }
 
+TEST(Script, AfterRemoveCardTheNextStepWaitsUntilTheAppHasSeenItGo) {
+  auto steps = kiosk::app::parse_script("remove-card\npresent-card 0\n");
+  ASSERT_TRUE(steps.has_value()) << steps.error();
+  kiosk::app::ScriptRunner runner(*steps, "/tmp");
+  auto state = core::initial_state(core::Settings{});
+  state.identify.card_present = true;
+  ui::FrameResult frame;
+  const auto t0 = std::chrono::steady_clock::now();
+  EXPECT_EQ(runner.next(state, frame, t0).verb, "remove-card");
+  EXPECT_EQ(runner.next(state, frame, t0 + std::chrono::seconds(1)).kind,
+            kiosk::app::ScriptAction::wait)
+      << "the reader has not reported the card gone yet";
+  state.identify.card_present = false;
+  EXPECT_EQ(runner.next(state, frame, t0 + std::chrono::seconds(2)).verb, "present-card");
+}
+
+TEST(Script, ACardThatNeverGoesFailsTheScript) {
+  auto steps = kiosk::app::parse_script("remove-card\n");
+  ASSERT_TRUE(steps.has_value()) << steps.error();
+  kiosk::app::ScriptRunner runner(*steps, "/tmp");
+  auto state = core::initial_state(core::Settings{});
+  state.identify.card_present = true;
+  ui::FrameResult frame;
+  const auto t0 = std::chrono::steady_clock::now();
+  runner.next(state, frame, t0);
+  EXPECT_EQ(runner.next(state, frame, t0 + std::chrono::seconds(11)).kind,
+            kiosk::app::ScriptAction::fail);
+}
+
 TEST(Script, PresentCardNeedsACardNumber) {
   auto bad = kiosk::app::parse_script("present-card first\n");
   ASSERT_FALSE(bad.has_value());

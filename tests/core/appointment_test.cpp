@@ -62,6 +62,7 @@ Driver at_confirm() {
   d(core::SlotsLoaded{fetch->request, slots(fetch->date)});
   d(core::AppointmentSlotChosen{d.state.appointment.slots[1].slot_id});
   EXPECT_EQ(d.state.screen, core::Screen::appointment_confirm);
+  d(core::AppointmentPhoneInput{"13800138000"});
   return d;
 }
 
@@ -124,6 +125,31 @@ TEST(Appointment, BooksASlotPrintsTheSlipWithItsQr) {
   d(core::PrintDone{false, "print.error.no_paper"});
   EXPECT_EQ(d.state.print, core::LoadState::failed);
   EXPECT_TRUE(d.state.appointment.booked);
+}
+
+TEST(Appointment, BookingNeedsAMobileNumberForTheReminder) {
+  Driver d = at_confirm();
+  d(core::AppointmentPhoneInput{"1380013"});  // deleted back to 7 digits
+  d(core::AppointmentConfirm{});
+  EXPECT_EQ(d.count<core::BookAppointment>(), 0);
+  EXPECT_EQ(d.state.appointment.error_text_id, "appointment.error.phone");
+  d(core::AppointmentPhoneInput{"23800138000"});  // not a mobile number
+  EXPECT_TRUE(d.state.appointment.error_text_id.empty()) << "typing clears the message";
+  d(core::AppointmentConfirm{});
+  EXPECT_EQ(d.count<core::BookAppointment>(), 0);
+  d(core::AppointmentPhoneInput{"1390013900099"});  // at most 11 digits are kept
+  EXPECT_EQ(d.state.appointment.phone, "13900139000");
+  d(core::AppointmentConfirm{});
+  const auto* book = d.last<core::BookAppointment>();
+  ASSERT_NE(book, nullptr);
+  EXPECT_EQ(book->phone, "13900139000");
+}
+
+TEST(Appointment, TheMobileNumberGoesWithTheSession) {
+  Driver d = at_confirm();
+  d(core::TapBack{})(core::TapBack{})(core::TapBack{})(core::TapBack{})(core::TapBack{});
+  EXPECT_EQ(d.state.screen, core::Screen::home);
+  EXPECT_TRUE(d.state.appointment.phone.empty());
 }
 
 TEST(Appointment, AFullSlotIsShownButCannotBeChosen) {

@@ -72,8 +72,9 @@ void appointment_screens(const core::State& base,
   a(core::SlotsLoaded{a.s.appointment.request_id, slots(a.s.appointment.date)});
   out.emplace_back("appointment_slot", a.s);
   a(core::AppointmentSlotChosen{a.s.appointment.slots[1].slot_id});
+  a(core::AppointmentPhoneInput{"1380013800"});
   out.emplace_back("appointment_confirm", a.s);
-  a(core::AppointmentConfirm{});
+  a(core::AppointmentPhoneInput{"13800138000"})(core::AppointmentConfirm{});
   Driver full = a;
   full(core::AppointmentFailed{full.s.appointment.request_id, "appointment.error.slot_full"});
   full(core::SlotsLoaded{full.s.appointment.request_id, slots(full.s.appointment.date)});

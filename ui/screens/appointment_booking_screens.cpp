@@ -200,18 +200,39 @@ void draw_appointment_confirm(ScreenContext& ctx, float top) {
       {"appointment.field.time", a.date + " " + (slot != a.slots.end() ? slot->start : "")},
       {"appointment.field.name",
        s.identity.citizen ? core::mask_name(s.identity.citizen->name) : std::string{}}};
+  // A portrait panel has room for label over value; a landscape one puts
+  // them on one line so the number pad still fits.
   for (const auto& [label, value] : lines) {
-    y += cv.text(FontRole::body, ImVec2(pad, y), t.subtext, ctx.primary(label)).y;
-    y += cv.text(cv.fit(FontRole::heading, value, ctx.display.x - 2 * pad), ImVec2(pad, y), t.text,
-                 value)
-             .y +
-         ctx.u(18.f);
+    if (ctx.portrait()) {
+      y += cv.text(FontRole::body, ImVec2(pad, y), t.subtext, ctx.primary(label)).y;
+      y += cv.text(cv.fit(FontRole::heading, value, ctx.display.x - 2 * pad), ImVec2(pad, y),
+                   t.text, value)
+               .y +
+           ctx.u(18.f);
+    } else {
+      const std::string line = ctx.primary(label) + "  " + value;
+      y += cv.text(cv.fit(FontRole::heading, line, ctx.display.x - 2 * pad), ImVec2(pad, y), t.text,
+                   line)
+               .y +
+           ctx.u(8.f);
+    }
   }
   if (a.request == core::LoadState::loading) {
     draw_message(ctx, y, ctx.primary("appointment.booking"), t.subtext);
     return;  // nothing to tap while the slot is being booked
   }
-  if (!a.error_text_id.empty()) draw_message(ctx, y, ctx.primary(a.error_text_id), t.fault);
+  // The mobile number for the reminder, on the number pad.
+  y += ctx.u(8.f);
+  y += cv.text(FontRole::body, ImVec2(pad, y), t.subtext, ctx.primary("appointment.field.phone"))
+           .y +
+       ctx.u(6.f);
+  y += draw_input_field(ctx, y, a.phone, "appointment.phone.placeholder") + ctx.u(12.f);
+  if (!a.error_text_id.empty()) {
+    y += draw_message(ctx, y, ctx.primary(a.error_text_id), t.fault) + ctx.u(12.f);
+  }
+  if (auto typed = draw_digit_keypad(ctx, y, bottom_bar_top(ctx) - ctx.u(24.f), a.phone)) {
+    ctx.events.emplace_back(core::AppointmentPhoneInput{std::move(*typed)});
+  }
   back_button(ctx, 2);
   if (bar_button(ctx, 1, 2, "appointment.confirm", "appointment.confirm", true)) {
     ctx.events.emplace_back(core::AppointmentConfirm{});

@@ -9,16 +9,16 @@
 namespace ui {
 namespace {
 
-// Five buttons 1..5 across `width`; `chosen` is highlighted. Returns the
-// level tapped, or 0.
-int draw_scale(ScreenContext& ctx, const std::string& id, float y, float h, int chosen,
+// Five buttons 1..5 from `x0` to the page's right margin; `chosen` is
+// highlighted. Returns the level tapped, or 0.
+int draw_scale(ScreenContext& ctx, const std::string& id, float x0, float y, float h, int chosen,
                bool words) {
   const Theme& t = ctx.theme();
   const float pad = page_pad(ctx), gap = ctx.u(12.f);
-  const float w = (ctx.display.x - 2 * pad - 4 * gap) / 5.f;
+  const float w = (ctx.display.x - pad - x0 - 4 * gap) / 5.f;
   int tapped = 0;
   for (int level = 1; level <= 5; ++level) {
-    const ImVec2 min(pad + static_cast<float>(level - 1) * (w + gap), y);
+    const ImVec2 min(x0 + static_cast<float>(level - 1) * (w + gap), y);
     const bool on = level <= chosen;
     const std::string text_id =
         words ? "rating.level." + std::to_string(level) : "rating.star." + std::to_string(level);
@@ -54,7 +54,7 @@ void draw_rating(ScreenContext& ctx, float top) {
   const float pad = page_pad(ctx);
   float y = draw_page_title(ctx, top, "rating.title");
   const float big = std::max(t.min_target, ctx.u(ctx.state.elderly ? 170.f : 150.f));
-  if (int level = draw_scale(ctx, "rating.level", y, big, s.rating.level, true)) {
+  if (int level = draw_scale(ctx, "rating.level", pad, y, big, s.rating.level, true)) {
     ctx.events.emplace_back(core::RateLevel{level});
   }
   y += big + ctx.u(36.f);
@@ -70,17 +70,27 @@ void draw_rating(ScreenContext& ctx, float top) {
   // big buttons (fewer items per screen).
   if (!s.rating.typing && !ctx.state.elderly && s.rating.level > 0) {
     const float small = std::max(t.min_target, ctx.u(84.f));
+    // A landscape panel is short: each indicator's name goes beside its
+    // scale rather than above it, so the comment still fits above the bar.
+    const bool beside = !ctx.portrait();
+    const float scale_x = beside ? pad + ctx.display.x * 0.2f : pad;
     for (core::Indicator ind : core::kAllIndicators) {
-      y += cv.text(FontRole::body, ImVec2(pad, y), t.text, ctx.primary(core::text_id(ind))).y +
-           ctx.u(8.f);
+      const std::string& name = ctx.primary(core::text_id(ind));
+      if (beside) {
+        const FontRole role = cv.fit(FontRole::body, name, scale_x - pad - ctx.u(16.f));
+        const float text_h = cv.measure(role, name).y;
+        cv.text(role, ImVec2(pad, y + (small - text_h) * 0.5f), t.text, name);
+      } else {
+        y += cv.text(FontRole::body, ImVec2(pad, y), t.text, name).y + ctx.u(8.f);
+      }
       const int value = ind == core::Indicator::efficiency ? s.rating.efficiency
                         : ind == core::Indicator::service  ? s.rating.service
                                                            : s.rating.attitude;
-      if (int level = draw_scale(ctx, core::text_id(ind), y, small,
+      if (int level = draw_scale(ctx, core::text_id(ind), scale_x, y, small,
                                  value == 0 ? s.rating.level : value, false)) {
         ctx.events.emplace_back(core::RateIndicator{ind, level});
       }
-      y += small + ctx.u(24.f);
+      y += small + ctx.u(beside ? 16.f : 24.f);
     }
   }
   if (!s.rating.typing) draw_comment(ctx, y, ctx.display.x - pad);

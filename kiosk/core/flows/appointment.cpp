@@ -196,10 +196,26 @@ void apply(State& s, const AppointmentConfirm&, Effects& fx) {
     appt(s).error_text_id = "appointment.error.needs_card";
     return;
   }
+  if (!valid_mobile_phone(appt(s).phone)) {
+    appt(s).error_text_id = "appointment.error.phone";
+    fx.emplace_back(Speak{appt(s).error_text_id, s.lang});
+    return;
+  }
   if (refuse_offline(s, fx)) return;
   const RequestId id = start_request(s);
   fx.emplace_back(BookAppointment{id, appt(s).slot_id, s.identity.citizen->id_number,
-                                  s.identity.citizen->name});
+                                  s.identity.citizen->name, appt(s).phone});
+}
+
+void apply(State& s, const AppointmentPhoneInput& e, Effects&) {
+  if (s.screen != Screen::appointment_confirm || appt(s).request == LoadState::loading) return;
+  touch(s);
+  std::string digits;
+  for (char c : e.phone) {
+    if (std::isdigit(static_cast<unsigned char>(c)) && digits.size() < 11) digits += c;
+  }
+  appt(s).phone = digits;
+  appt(s).error_text_id.clear();
 }
 
 void apply(State& s, const AppointmentCodeInput& e, Effects&) {

@@ -36,6 +36,9 @@ struct AppointmentState {
   std::string date;
   std::vector<Slot> slots;
   std::string slot_id;
+  // The applicant's mobile number, typed on the confirm page: the platform
+  // sends the reminder there (and needs it to book).
+  std::string phone;
   std::optional<BookedAppointment> booked;
   std::string cancel_code;  // typed or from the slip's QR
   bool cancelled = false;
@@ -60,6 +63,10 @@ struct AppointmentDayChosen {
 };
 struct AppointmentSlotChosen {
   std::string slot_id;
+};
+// The mobile number on the confirm page as typed so far (digits only, 11 at most).
+struct AppointmentPhoneInput {
+  std::string phone;
 };
 struct AppointmentConfirm {};
 // The confirmation code as typed so far (digits only are kept).

@@ -52,7 +52,7 @@ struct FetchSlots {
 // from the card (sent to the platform only, never logged).
 struct BookAppointment {
   RequestId request;
-  std::string slot_id, id_number, name;
+  std::string slot_id, id_number, name, phone;
   bool operator==(const BookAppointment&) const = default;
 };
 // By the confirmation code on the slip. Answered by AppointmentCancelled /

@@ -73,16 +73,12 @@ bool all_digits(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A mainland mobile number: 11 digits starting with 1.
-bool phone_ok(const std::string& phone) {
-  return phone.size() == 11 && phone[0] == '1' && all_digits(phone);
-}
 
 std::vector<std::string> form_errors(const PreApplyState& p) {
   std::vector<std::string> errors;
   if (p.phone.text.empty()) {
     errors.emplace_back("preapply.error.phone_required");
-  } else if (!phone_ok(p.phone.text)) {
+  } else if (!valid_mobile_phone(p.phone.text)) {
     errors.emplace_back("preapply.error.phone_invalid");
   }
   if (p.address.text.empty()) errors.emplace_back("preapply.error.address_required");

@@ -134,6 +134,7 @@ void apply(State& s, const AppointmentStartCancel& e, Effects& fx);
 void apply(State& s, const AppointmentHallChosen& e, Effects& fx);
 void apply(State& s, const AppointmentDayChosen& e, Effects& fx);
 void apply(State& s, const AppointmentSlotChosen& e, Effects& fx);
+void apply(State& s, const AppointmentPhoneInput& e, Effects& fx);
 void apply(State& s, const AppointmentConfirm& e, Effects& fx);
 void apply(State& s, const AppointmentCodeInput& e, Effects& fx);
 void apply(State& s, const AppointmentCancelSubmit& e, Effects& fx);
