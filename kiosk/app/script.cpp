@@ -120,8 +120,8 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
     }
     static const std::vector<std::string> kVerbs = {
         "tap",  "expect-screen", "expect-text", "wait-screen", "wait-text",
-        "shot", "present-card",  "remove-card", "printer",     "show-qr", "type",
-        "insert-pages", "platform", "wait-gone"};
+        "shot", "present-card",  "remove-card", "printer",     "show-qr",
+        "type", "insert-pages",  "platform",    "wait-gone"};
     if (std::find(kVerbs.begin(), kVerbs.end(), step.verb) == kVerbs.end()) {
       return kx::unexpected(where(step) + "unknown command '" + step.verb + "'");
     }
@@ -252,16 +252,16 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
                                 std::chrono::duration<double>(step.seconds));
       }
       if (now >= *wait_until_) {
-        return {
-            ScriptAction::fail,
-            0,
-            0,
-            {},
-            where(step) + (step.verb == "wait-gone" ? "text '" + step.arg + "' did not go"
-                                                    : "'" + step.arg + "' did not come") +
-                "; on " + screen_name(state.screen),
-            {},
-            {}};
+        return {ScriptAction::fail,
+                0,
+                0,
+                {},
+                where(step) +
+                    (step.verb == "wait-gone" ? "text '" + step.arg + "' did not go"
+                                              : "'" + step.arg + "' did not come") +
+                    "; on " + screen_name(state.screen),
+                {},
+                {}};
       }
       return {ScriptAction::wait, 0, 0, {}, {}, {}, {}};
     }

@@ -84,39 +84,36 @@ struct ToggleLanguage {};
 struct CallStaff {};
 struct ExtendSession {};  // "continue" on the inactivity warning
 
-using Event =
-    std::variant<Tick, TapEntry, TapBack, TapFinish, ToggleElderly, ToggleLanguage, CallStaff,
-                 ExtendSession, NetworkChanged, DeviceChanged, PrintDone, OutboxChanged,
-                 // identification
-                 CardRead, CardRemoved, CardError, QrScanned, IdentifyAnonymous,
-                 // guides
-                 GuideQuery, GuideFilterChosen, GuidePage, GuideOpen, GuidePrint, CatalogueLoaded,
-                 CatalogueFailed, GuideTyping, GuideKey, GuideItemPage,
-                 // ticket
-                 TicketPriority, TicketConfirm, TicketDone, TicketIssued, TicketFailed,
-                 // progress
-                 ProgressInput, ProgressQuery, ProgressLoaded, ProgressFailed, ProgressByCard,
-                 ProgressCasesPage, ProgressOpen, ProgressCasesLoaded, ProgressCasesFailed,
-                 // rating
-                 RateLevel, RateIndicator, RateComment, RateSubmit, RateSkip, RateTyping, RateKey,
-                 // pre-application materials
-                 MaterialChoose, MaterialScan, PageDelete, PageRescan, ScanDismiss, ElicenceAsk,
-                 ElicenceConsent, MaterialsDone, PageScanned, ScanFinished, ScanFailed,
-                 ElicencesFound, ElicencesFailed,
-                 // pre-application (flows/preapply.hpp)
-                 PreApplyChoose, PreApplyPage, PreApplyFocus, PreApplyKey, PreApplyNext,
-                 PreApplyDelivery, PreApplySubmit, PreApplyDone, PreApplyQueued,
-                 PreApplyQueueFailed, PreApplyDelivered,
-                 // appointment and hall navigation
-                 AppointmentStartBook, AppointmentStartCancel, AppointmentHallChosen,
-                 AppointmentDayChosen, AppointmentSlotChosen, AppointmentPhoneInput, AppointmentConfirm,
-                 AppointmentCodeInput, AppointmentCancelSubmit, AppointmentCancelConfirm,
-                 SlotsLoaded, AppointmentBooked, AppointmentCancelled, AppointmentFailed,
-                 HallsLoaded, HallsFailed, NavigateTo, NavigationPrint,
-                 // technician mode
-                 TechCornerTap, TechPinKey, TechPinSubmit, TechPinChecked, TechInfoLoaded, TechRun,
-                 TechActionDone, TechOpenSettings, TechOpenCalibration, TechSetLevel,
-                 TechCalibrationTap, TechExit>;
+using Event = std::variant<
+    Tick, TapEntry, TapBack, TapFinish, ToggleElderly, ToggleLanguage, CallStaff, ExtendSession,
+    NetworkChanged, DeviceChanged, PrintDone, OutboxChanged,
+    // identification
+    CardRead, CardRemoved, CardError, QrScanned, IdentifyAnonymous,
+    // guides
+    GuideQuery, GuideFilterChosen, GuidePage, GuideOpen, GuidePrint, CatalogueLoaded,
+    CatalogueFailed, GuideTyping, GuideKey, GuideItemPage,
+    // ticket
+    TicketPriority, TicketConfirm, TicketDone, TicketIssued, TicketFailed,
+    // progress
+    ProgressInput, ProgressQuery, ProgressLoaded, ProgressFailed, ProgressByCard, ProgressCasesPage,
+    ProgressOpen, ProgressCasesLoaded, ProgressCasesFailed,
+    // rating
+    RateLevel, RateIndicator, RateComment, RateSubmit, RateSkip, RateTyping, RateKey,
+    // pre-application materials
+    MaterialChoose, MaterialScan, PageDelete, PageRescan, ScanDismiss, ElicenceAsk, ElicenceConsent,
+    MaterialsDone, PageScanned, ScanFinished, ScanFailed, ElicencesFound, ElicencesFailed,
+    // pre-application (flows/preapply.hpp)
+    PreApplyChoose, PreApplyPage, PreApplyFocus, PreApplyKey, PreApplyNext, PreApplyDelivery,
+    PreApplySubmit, PreApplyDone, PreApplyQueued, PreApplyQueueFailed, PreApplyDelivered,
+    // appointment and hall navigation
+    AppointmentStartBook, AppointmentStartCancel, AppointmentHallChosen, AppointmentDayChosen,
+    AppointmentSlotChosen, AppointmentPhoneInput, AppointmentConfirm, AppointmentCodeInput,
+    AppointmentCancelSubmit, AppointmentCancelConfirm, SlotsLoaded, AppointmentBooked,
+    AppointmentCancelled, AppointmentFailed, HallsLoaded, HallsFailed, NavigateTo, NavigationPrint,
+    // technician mode
+    TechCornerTap, TechPinKey, TechPinSubmit, TechPinChecked, TechInfoLoaded, TechRun,
+    TechActionDone, TechOpenSettings, TechOpenCalibration, TechSetLevel, TechCalibrationTap,
+    TechExit>;
 
 struct Step {
   State state;

@@ -223,9 +223,9 @@ void draw_appointment_confirm(ScreenContext& ctx, float top) {
   }
   // The mobile number for the reminder, on the number pad.
   y += ctx.u(8.f);
-  y += cv.text(FontRole::body, ImVec2(pad, y), t.subtext, ctx.primary("appointment.field.phone"))
-           .y +
-       ctx.u(6.f);
+  y +=
+      cv.text(FontRole::body, ImVec2(pad, y), t.subtext, ctx.primary("appointment.field.phone")).y +
+      ctx.u(6.f);
   y += draw_input_field(ctx, y, a.phone, "appointment.phone.placeholder") + ctx.u(12.f);
   if (!a.error_text_id.empty()) {
     y += draw_message(ctx, y, ctx.primary(a.error_text_id), t.fault) + ctx.u(12.f);

@@ -73,7 +73,6 @@ bool all_digits(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-
 std::vector<std::string> form_errors(const PreApplyState& p) {
   std::vector<std::string> errors;
   if (p.phone.text.empty()) {
