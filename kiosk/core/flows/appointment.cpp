@@ -121,6 +121,15 @@ PrintReceipt appointment_receipt(const State& s, const BookedAppointment& a) {
   return r;
 }
 
+// What a number pad may hold: the digits of `typed`, at most `max` of them.
+std::string leading_digits(const std::string& typed, std::size_t max) {
+  std::string digits;
+  for (char c : typed) {
+    if (std::isdigit(static_cast<unsigned char>(c)) && digits.size() < max) digits += c;
+  }
+  return digits;
+}
+
 void to_cancel_confirm(State& s, std::string code) {
   appt(s).cancel_code = std::move(code);
   appt(s).cancelled = false;
@@ -210,22 +219,14 @@ void apply(State& s, const AppointmentConfirm&, Effects& fx) {
 void apply(State& s, const AppointmentPhoneInput& e, Effects&) {
   if (s.screen != Screen::appointment_confirm || appt(s).request == LoadState::loading) return;
   touch(s);
-  std::string digits;
-  for (char c : e.phone) {
-    if (std::isdigit(static_cast<unsigned char>(c)) && digits.size() < 11) digits += c;
-  }
-  appt(s).phone = digits;
+  appt(s).phone = leading_digits(e.phone, 11);
   appt(s).error_text_id.clear();
 }
 
 void apply(State& s, const AppointmentCodeInput& e, Effects&) {
   if (s.screen != Screen::appointment_cancel) return;
   touch(s);
-  std::string digits;
-  for (char c : e.code) {
-    if (std::isdigit(static_cast<unsigned char>(c)) && digits.size() < 6) digits += c;
-  }
-  appt(s).cancel_code = digits;
+  appt(s).cancel_code = leading_digits(e.code, 6);
   appt(s).error_text_id.clear();
 }
 
