@@ -147,7 +147,9 @@ TEST(Appointment, BookingNeedsAMobileNumberForTheReminder) {
 
 TEST(Appointment, TheMobileNumberGoesWithTheSession) {
   Driver d = at_confirm();
-  d(core::TapBack{})(core::TapBack{})(core::TapBack{})(core::TapBack{})(core::TapBack{});
+  // confirm -> slot -> day -> hall -> item list -> menu -> end of session
+  d(core::TapBack{})(core::TapBack{})(core::TapBack{})(core::TapBack{})(core::TapBack{})(
+      core::TapBack{});
   EXPECT_EQ(d.state.screen, core::Screen::home);
   EXPECT_TRUE(d.state.appointment.phone.empty());
 }
