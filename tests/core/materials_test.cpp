@@ -107,6 +107,32 @@ TEST(Materials, ARescanReplacesThePageInPlace) {
   EXPECT_EQ(d.last<core::Speak>()->text_id, "materials.scan.done");
 }
 
+TEST(Materials, TheScreenFollowsNewPagesButARescanStaysWhereTheCitizenLooks) {
+  Driver d = at_materials();
+  d(core::MaterialScan{});
+  const core::RequestId r = d.last<core::ScanPages>()->request;
+  for (core::PageHandle h = 1; h <= 8; ++h) d(core::PageScanned{r, page(h)});
+  d(core::ScanFinished{r});
+  EXPECT_EQ(d.state.preapply.materials.pages_page, core::kLatestPages);
+  d(core::MaterialPagesPage{0});  // back to the first screenful
+  EXPECT_EQ(d.state.preapply.materials.pages_page, 0);
+  d(core::PageRescan{2});
+  const core::RequestId rescan = d.last<core::ScanPages>()->request;
+  d(core::PageScanned{rescan, page(9)})(core::ScanFinished{rescan});
+  EXPECT_EQ(d.state.preapply.materials.pages_page, 0);  // the replaced page is still in view
+  d(core::MaterialScan{});
+  EXPECT_EQ(d.state.preapply.materials.pages_page, core::kLatestPages);
+  d(core::MaterialPagesPage{-1});  // nonsense from a screen: ignored
+  EXPECT_EQ(d.state.preapply.materials.pages_page, core::kLatestPages);
+}
+
+TEST(Materials, ChoosingAnotherMaterialShowsItsNewestPages) {
+  Driver d = at_materials();
+  d(core::MaterialPagesPage{3})(core::MaterialChoose{2});
+  EXPECT_EQ(d.state.preapply.materials.selected, 2);
+  EXPECT_EQ(d.state.preapply.materials.pages_page, core::kLatestPages);
+}
+
 TEST(Materials, DeletingAPageLetsTheAppDropIt) {
   Driver d = at_materials();
   d(core::MaterialScan{});

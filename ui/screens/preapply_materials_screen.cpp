@@ -82,18 +82,22 @@ void draw_material_row(ScreenContext& ctx, int index, ImVec2 min, ImVec2 max,
   cv.text(r2, ImVec2(x, y), status_colour, status);
 }
 
-// The checklist rows; returns the y below them (or the right edge's column
-// bottom in landscape, where the checklist is the left column).
+// The checklist rows. When they do not all fit, they go a group at a time,
+// the group holding the selected material, with a "more materials" button
+// beneath that selects the first material of the next group (and wraps).
 void draw_checklist(ScreenContext& ctx, ImVec2 min, ImVec2 max) {
   const core::MaterialsState& m = ctx.state.preapply.materials;
   const float gap = ctx.u(16.f);
   const float row_h = row_height(ctx);
-  const int fit = rows_that_fit(min.y, max.y, row_h, gap);
-  // Keep the selected row in view when the list is longer than the room.
-  const int first =
-      std::clamp(m.selected - fit + 1, 0, std::max(0, static_cast<int>(m.materials.size()) - fit));
+  const int count = static_cast<int>(m.materials.size());
+  const bool paged = rows_that_fit(min.y, max.y, row_h, gap) < count;
+  const float pager_h = ctx.theme().min_target;
+  const int per_group =
+      paged ? rows_that_fit(min.y, max.y - pager_h - gap, row_h, gap) : std::max(count, 1);
+  const int group = std::clamp(m.selected, 0, std::max(count - 1, 0)) / per_group;
+  const int first = group * per_group;
   float y = min.y;
-  for (int i = first; i < static_cast<int>(m.materials.size()) && i < first + fit; ++i) {
+  for (int i = first; i < count && i < first + per_group; ++i) {
     const core::MaterialEntry& e = m.materials[static_cast<std::size_t>(i)];
     const std::string line1 = in_lang(ctx, e.name_zh, e.name_en);
     const std::string line2 = ctx.primary(status_text_id(e)) + "  ·  " +
@@ -102,6 +106,22 @@ void draw_checklist(ScreenContext& ctx, ImVec2 min, ImVec2 max) {
                       status_colour(ctx, e));
     y += row_h + gap;
   }
+  if (!paged) return;
+  const int groups = (count + per_group - 1) / per_group;
+  const float pager_y = min.y + static_cast<float>(per_group) * (row_h + gap);
+  if (draw_button(ctx, "materials.list.more", ImVec2(min.x, pager_y),
+                  ImVec2(max.x, pager_y + pager_h), "materials.list.more", ctx.theme().button,
+                  ctx.theme().button_text)) {
+    ctx.events.emplace_back(core::MaterialChoose{((group + 1) % groups) * per_group});
+  }
+}
+
+// The height the checklist needs for `count` materials when at most `fit`
+// rows fit (a pager beneath when they do not all fit).
+float checklist_height(const ScreenContext& ctx, int count, int fit) {
+  const float gap = ctx.u(16.f), row_h = row_height(ctx);
+  if (count <= fit) return static_cast<float>(count) * (row_h + gap);
+  return static_cast<float>(std::max(fit - 1, 1)) * (row_h + gap) + ctx.theme().min_target + gap;
 }
 
 // The selected material's pages, newest last, as many as fit.
@@ -136,11 +156,28 @@ void draw_pages(ScreenContext& ctx, const core::MaterialEntry& e, ImVec2 min, Im
       (max.x - min.x - static_cast<float>(across - 1) * gap) / static_cast<float>(across);
   const float button_h = t.min_target;
   const float verdict_h = cv.measure(FontRole::body, "!").y + ctx.u(8.f);
-  const float thumb_h = std::min(cell_w * 1.2f, ctx.u(ctx.portrait() ? 300.f : 220.f));
-  const float cell_h = thumb_h + verdict_h + button_h + ctx.u(12.f);
-  const int rows = std::max(1, static_cast<int>((max.y - y + gap) / (cell_h + gap)));
-  const int shown = std::min(static_cast<int>(e.pages.size()), rows * across);
-  const int first = static_cast<int>(e.pages.size()) - shown;
+  const float below_thumb = verdict_h + button_h + ctx.u(12.f);
+  float thumb_h = std::min(cell_w * 1.2f, ctx.u(ctx.portrait() ? 300.f : 220.f));
+  const auto rows_in = [&](float room) {
+    return static_cast<int>((room + gap) / (thumb_h + below_thumb + gap));
+  };
+  const int total = static_cast<int>(e.pages.size());
+  const float pager_h = t.min_target;
+  const bool paged = std::max(1, rows_in(max.y - y)) * across < total;
+  // The room for pages (the pager's row beneath when paged); at least one
+  // row, with smaller thumbnails if need be, so nothing spills over the bar.
+  const float room = max.y - y - (paged ? pager_h + gap : 0.f);
+  int rows = rows_in(room);
+  if (rows < 1) {
+    rows = 1;
+    thumb_h = std::max(ctx.u(48.f), room - below_thumb);
+  }
+  const float cell_h = thumb_h + below_thumb;
+  const int per_screen = rows * across;
+  const int screens = (total + per_screen - 1) / per_screen;
+  const int screen = std::clamp(ctx.state.preapply.materials.pages_page, 0, screens - 1);
+  const int first = screen * per_screen;
+  const int shown = std::min(total - first, per_screen);
   for (int i = 0; i < shown; ++i) {
     const core::ScannedPage& p = e.pages[static_cast<std::size_t>(first + i)];
     const ImVec2 c(min.x + static_cast<float>(i % across) * (cell_w + gap),
@@ -163,10 +200,31 @@ void draw_pages(ScreenContext& ctx, const core::MaterialEntry& e, ImVec2 min, Im
       ctx.events.emplace_back(core::PageDelete{p.handle});
     }
   }
-  if (first > 0) {
-    cv.text(FontRole::small, ImVec2(min.x, max.y - cv.measure(FontRole::small, "0").y), t.subtext,
-            with_number(ctx.primary("materials.more_pages"), first));
+  if (!paged || scanning) return;
+  // Earlier / later screenfuls of pages, with where this one is between.
+  const float py = y + static_cast<float>(rows) * (cell_h + gap);
+  const float bw = (max.x - min.x) * 0.34f;
+  if (screen > 0 && draw_button(ctx, "materials.pages.earlier", ImVec2(min.x, py),
+                                ImVec2(min.x + bw, py + pager_h), "materials.pages.earlier",
+                                t.button, t.button_text)) {
+    ctx.events.emplace_back(core::MaterialPagesPage{screen - 1});
   }
+  if (screen + 1 < screens &&
+      draw_button(ctx, "materials.pages.later", ImVec2(max.x - bw, py), ImVec2(max.x, py + pager_h),
+                  "materials.pages.later", t.button, t.button_text)) {
+    ctx.events.emplace_back(core::MaterialPagesPage{screen + 1});
+  }
+  std::string where = with_number(ctx.primary("materials.pages.where"), first + 1);
+  if (auto pos = where.find("{m}"); pos != std::string::npos) {
+    where.replace(pos, 3, std::to_string(first + shown));
+  }
+  if (auto pos = where.find("{total}"); pos != std::string::npos) {
+    where.replace(pos, 7, std::to_string(total));
+  }
+  const FontRole role =
+      cv.fit(FontRole::body, where, max.x - min.x - 2 * bw - ctx.u(16.f), FontRole::small);
+  cv.text_centered(role, (min.x + max.x) * 0.5f, py + (pager_h - cv.measure(role, where).y) * 0.5f,
+                   t.subtext, where);
 }
 
 // A page-wide dialog: its message, and the buttons in the bottom bar.
@@ -238,11 +296,11 @@ void draw_preapply_materials(ScreenContext& ctx, float top) {
           ? &m.materials[static_cast<std::size_t>(m.selected)]
           : nullptr;
   if (ctx.portrait()) {
-    // The checklist on top (at most a third of the room), the pages below.
     const float row_h = row_height(ctx);
-    const int rows = std::min(static_cast<int>(m.materials.size()),
-                              rows_that_fit(y, y + (bottom - y) / 3.f, row_h, ctx.u(16.f)));
-    const float list_end = y + static_cast<float>(rows) * (row_h + ctx.u(16.f));
+    // The checklist on top (at most two fifths of the room), the pages below
+    // (at least two rows when paged: one material and the pager).
+    const int fit = std::max(2, rows_that_fit(y, y + (bottom - y) * 0.4f, row_h, ctx.u(16.f)));
+    const float list_end = y + checklist_height(ctx, static_cast<int>(m.materials.size()), fit);
     draw_checklist(ctx, ImVec2(pad, y), ImVec2(ctx.display.x - pad, list_end));
     if (selected)
       draw_pages(ctx, *selected, ImVec2(pad, list_end + gap), ImVec2(ctx.display.x - pad, bottom));

@@ -110,6 +110,9 @@ void start_scan(State& s, Effects& fx, PageHandle replacing) {
   m.scan_request = next_request(s);
   m.scan_material = m.selected;
   m.replacing = replacing;
+  // New pages join the end, so the screen follows them; a rescan stays
+  // where the citizen is looking.
+  if (replacing == 0) m.pages_page = kLatestPages;
   fx.emplace_back(ScanPages{m.scan_request, replacing != 0 ? 1 : kMaxPagesPerScan,
                             entry->elicence_type.empty() ? "text" : "licence"});
   fx.emplace_back(Speak{"materials.scan.started", s.lang});
@@ -158,8 +161,16 @@ void apply(State& s, const MaterialChoose& e, Effects&) {
   if (e.index < 0 || e.index >= static_cast<int>(m.materials.size())) return;
   touch(s);
   m.selected = e.index;
+  m.pages_page = kLatestPages;
   m.elicence = ElicencePhase::none;
   if (m.scan == ScanPhase::failed) m.scan = ScanPhase::idle;
+}
+
+void apply(State& s, const MaterialPagesPage& e, Effects&) {
+  MaterialsState& m = materials(s);
+  if (!on_screen(s) || e.page < 0) return;
+  touch(s);
+  m.pages_page = e.page;
 }
 
 void apply(State& s, const MaterialScan&, Effects& fx) {

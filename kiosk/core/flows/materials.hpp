@@ -65,10 +65,17 @@ const char* text_id(ScanFault fault);  // "materials.scan.jammed", ...
 enum class ScanPhase { idle, scanning, failed };
 enum class ElicencePhase { none, consent, fetching, not_found, failed };
 
+inline constexpr int kLatestPages = 1 << 20;
+
 struct MaterialsState {
   std::string item_code;
   std::vector<MaterialEntry> materials;
   int selected = 0;  // index into materials
+  // Which screenful of the selected material's pages the screen shows when
+  // they do not all fit (the screen knows how many fit and clamps);
+  // kLatestPages: the newest, where a scan's pages appear. (The checklist
+  // needs no such state: it shows the group holding the selected material.)
+  int pages_page = kLatestPages;
   ScanPhase scan = ScanPhase::idle;
   RequestId scan_request = 0;
   int scan_material = -1;                   // the material the running scan is for
@@ -89,6 +96,10 @@ struct MaterialChoose {
   int index = 0;
 };
 struct MaterialScan {};  // scan (more) pages for the selected material
+// Another screenful of the selected material's pages (earlier or later).
+struct MaterialPagesPage {
+  int page = 0;
+};
 struct PageDelete {
   PageHandle page = 0;
 };
