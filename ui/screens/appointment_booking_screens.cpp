@@ -200,37 +200,46 @@ void draw_appointment_confirm(ScreenContext& ctx, float top) {
       {"appointment.field.time", a.date + " " + (slot != a.slots.end() ? slot->start : "")},
       {"appointment.field.name",
        s.identity.citizen ? core::mask_name(s.identity.citizen->name) : std::string{}}};
-  // A portrait panel has room for label over value; a landscape one puts
-  // them on one line so the number pad still fits.
+  // Portrait: the details, then the mobile number and its pad beneath.
+  // Landscape: the details on the left, the number and the pad on the
+  // right (one column would leave the pad no room in elderly mode).
+  const float mid = ctx.display.x * 0.5f, gap = ctx.u(24.f);
+  const Span details = ctx.portrait() ? Span{pad, ctx.display.x - pad} : Span{pad, mid - gap};
+  const Span phone =
+      ctx.portrait() ? Span{pad, ctx.display.x - pad} : Span{mid + gap, ctx.display.x - pad};
+  const float top_of_columns = y;
   for (const auto& [label, value] : lines) {
-    if (ctx.portrait()) {
-      y += cv.text(FontRole::body, ImVec2(pad, y), t.subtext, ctx.primary(label)).y;
-      y += cv.text(cv.fit(FontRole::heading, value, ctx.display.x - 2 * pad), ImVec2(pad, y),
-                   t.text, value)
-               .y +
-           ctx.u(18.f);
-    } else {
-      const std::string line = ctx.primary(label) + "  " + value;
-      y += cv.text(cv.fit(FontRole::heading, line, ctx.display.x - 2 * pad), ImVec2(pad, y), t.text,
-                   line)
-               .y +
-           ctx.u(8.f);
-    }
+    const float room = details.right - details.left;
+    y += cv.text(cv.fit(FontRole::body, ctx.primary(label), room, FontRole::small),
+                 ImVec2(details.left, y), t.subtext, ctx.primary(label))
+             .y;
+    y += cv.text(cv.fit(FontRole::heading, value, room, FontRole::small), ImVec2(details.left, y),
+                 t.text, value)
+             .y +
+         ctx.u(ctx.portrait() ? 18.f : 12.f);
   }
   if (a.request == core::LoadState::loading) {
     draw_message(ctx, y, ctx.primary("appointment.booking"), t.subtext);
     return;  // nothing to tap while the slot is being booked
   }
   // The mobile number for the reminder, on the number pad.
+  if (!ctx.portrait()) y = top_of_columns;
   y += ctx.u(8.f);
-  y +=
-      cv.text(FontRole::body, ImVec2(pad, y), t.subtext, ctx.primary("appointment.field.phone")).y +
-      ctx.u(6.f);
-  y += draw_input_field(ctx, y, a.phone, "appointment.phone.placeholder") + ctx.u(12.f);
+  y += cv.text(FontRole::body, ImVec2(phone.left, y), t.subtext,
+               ctx.primary("appointment.field.phone"))
+           .y +
+       ctx.u(6.f);
+  y += draw_input_field(ctx, y, a.phone, "appointment.phone.placeholder", phone) + ctx.u(12.f);
   if (!a.error_text_id.empty()) {
-    y += draw_message(ctx, y, ctx.primary(a.error_text_id), t.fault) + ctx.u(12.f);
+    const std::string& error = ctx.primary(a.error_text_id);
+    y += (ctx.portrait()
+              ? draw_message(ctx, y, error, t.fault)
+              : cv.text(cv.fit(FontRole::body, error, phone.right - phone.left, FontRole::small),
+                        ImVec2(phone.left, y), t.fault, error)
+                    .y) +
+         ctx.u(12.f);
   }
-  if (auto typed = draw_digit_keypad(ctx, y, bottom_bar_top(ctx) - ctx.u(24.f), a.phone)) {
+  if (auto typed = draw_digit_keypad(ctx, y, bottom_bar_top(ctx) - ctx.u(24.f), a.phone, phone)) {
     ctx.events.emplace_back(core::AppointmentPhoneInput{std::move(*typed)});
   }
   back_button(ctx, 2);

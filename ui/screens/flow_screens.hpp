@@ -36,13 +36,18 @@ const std::string& other_lang(const ScreenContext& ctx, const std::string& zh,
 // What became of the last receipt sent to the printer, as a message (none
 // while nothing was printed); returns its height.
 float draw_print_status(ScreenContext& ctx, float y);
-// A digit pad between y and bottom (digit_keypad.cpp); the new text when a
-// key was tapped.
+// A horizontal span of the page; the default (right <= left) is the page's
+// width inside its padding.
+struct Span {
+  float left = 0, right = 0;
+};
+// A digit pad between y and bottom (digit_keypad.cpp), within `span`; the
+// new text when a key was tapped.
 std::optional<std::string> draw_digit_keypad(ScreenContext& ctx, float y, float bottom,
-                                             const std::string& number);
+                                             const std::string& number, Span span = {});
 // A field showing what was typed (or the placeholder); returns its height.
 float draw_input_field(ScreenContext& ctx, float y, const std::string& value,
-                       std::string_view placeholder_id);
+                       std::string_view placeholder_id, Span span = {});
 // A QR code of `text`, `side` wide, on white (qr_view.cpp).
 void draw_qr(ScreenContext& ctx, ImVec2 min, float side, const std::string& text);
 
