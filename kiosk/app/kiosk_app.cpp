@@ -135,7 +135,8 @@ int run_kiosk(const RunOptions& options) {
   TechnicianService technician(app_events, *cfg, paths.state_dir, options.technician);
   // Declared before the monitor, which tells it about the platform: the
   // monitor's thread ends first.
-  PlatformEffects platform_effects(app_events, cfg->hall.id);
+  PlatformEffects platform_effects(app_events, cfg->hall.id,
+                                   CatalogueCache(paths.state_dir / "catalogue.json"));
   if (!options.sim) platform_effects.connect(std::nullopt);  // until provisioning brings one
   // Scans and e-licences of the pre-application's materials step.
   MaterialsEffects materials_effects(

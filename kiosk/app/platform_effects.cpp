@@ -90,8 +90,11 @@ core::CaseProgress to_core(const platform::CaseStatus& c) {
   return out;
 }
 
-PlatformEffects::PlatformEffects(AppEvents& events, std::string hall_code)
-    : events_(events), hall_code_(std::move(hall_code)), thread_([this] { run(); }) {}
+PlatformEffects::PlatformEffects(AppEvents& events, std::string hall_code, CatalogueCache cache)
+    : events_(events),
+      hall_code_(std::move(hall_code)),
+      cache_(std::move(cache)),
+      thread_([this] { run(); }) {}
 
 PlatformEffects::~PlatformEffects() {
   {
@@ -154,7 +157,9 @@ void PlatformEffects::fail_all(const core::Effect& effect) {
   const std::string why = "platform.error.offline";
   fail_appointment(events_, effect);
   std::visit(Overloaded{
-                 [&](const core::FetchCatalogue&) { events_.post(core::CatalogueFailed{why}); },
+                 [&](const core::FetchCatalogue&) {
+                   if (!answer_from_cache()) events_.post(core::CatalogueFailed{why});
+                 },
                  [&](const core::TakeTicket& e) {
                    events_.post(core::TicketFailed{e.request, why});
                  },
@@ -170,6 +175,21 @@ void PlatformEffects::fail_all(const core::Effect& effect) {
                  [](const auto&) {},
              },
              effect);
+}
+
+void PlatformEffects::load_kept_catalogue() {
+  if (cache_loaded_) return;
+  cache_loaded_ = true;
+  if (!catalogue_) catalogue_ = cache_.load();
+}
+
+bool PlatformEffects::answer_from_cache() {
+  load_kept_catalogue();
+  if (!catalogue_) return false;
+  core::CatalogueLoaded loaded{catalogue_->version, {}};
+  for (const auto& item : catalogue_->items) loaded.items.push_back(to_core(item));
+  events_.post(std::move(loaded));
+  return true;
 }
 
 void PlatformEffects::answer_ticket(core::RequestId request,
@@ -192,19 +212,19 @@ void PlatformEffects::carry_out(platform::PlatformClient& client, const core::Ef
   carry_out_appointment(client, events_, effect);
   std::visit(Overloaded{
                  [&](const core::FetchCatalogue&) {
+                   // The kept catalogue's ETag makes the first fetch conditional.
+                   load_kept_catalogue();
                    auto got = client.catalogue(catalogue_ ? catalogue_->etag : std::string{});
                    if (!got) {
                      spdlog::warn("catalogue: {}", got.error().detail);
-                     if (!catalogue_) {
-                       events_.post(core::CatalogueFailed{error_text_id(got.error())});
-                       return;
-                     }
                    } else if (!got->not_modified) {
                      catalogue_ = std::move(got->catalogue);
+                     cache_.save(got->body, catalogue_->etag);
                    }
-                   core::CatalogueLoaded loaded{catalogue_->version, {}};
-                   for (const auto& item : catalogue_->items) loaded.items.push_back(to_core(item));
-                   events_.post(std::move(loaded));
+                   if (!answer_from_cache()) {
+                     events_.post(core::CatalogueFailed{got ? std::string("platform.error.offline")
+                                                            : error_text_id(got.error())});
+                   }
                  },
                  [&](const core::TakeTicket& e) {
                    platform::TicketRequest r{e.item_code, hall_code_, e.priority};

@@ -121,6 +121,7 @@ Result<CatalogueFetch> PlatformClient::catalogue(const std::string& etag) {
   if (!c) return kx::unexpected(c.error());
   out.catalogue = std::move(*c);
   out.catalogue.etag = r->etag;
+  out.body = r->body;
   return out;
 }
 
