@@ -56,6 +56,7 @@ bool take_outbox_effect(OutboxService& outbox, const core::Effect& effect) {
   r.comment = rating->comment;
   r.case_number = rating->case_number;
   r.ticket_number = rating->ticket_number;
+  r.pre_application_key = rating->submission_key;
   if (auto id = outbox.enqueue(outbox_item(r)); !id) {
     // The status already says full; the rating is the citizen's opinion,
     // not a submission: log (without its text) and go on.

@@ -80,6 +80,8 @@ kp::RatingRequest rating_of(const json& j) {
   r.comment = j.at("comment").get<std::string>();
   r.case_number = j.at("case_number").get<std::string>();
   r.ticket_number = j.at("ticket_number").get<std::string>();
+  // (absent in items queued by a kiosk before this field existed)
+  r.pre_application_key = j.value("pre_application_key", std::string());
   return r;
 }
 
@@ -135,8 +137,11 @@ oc::NewItem outbox_item(const kp::PreApplicationRequest& r, std::string idempote
             {"delivery_method", r.delivery_method},
             {"delivery_address", r.delivery_address},
             {"materials", std::move(materials)}};
+  // Its own order group: a rating of it (named by this key) goes after it.
+  std::string group = idempotency_key;
   auto item = make_item(kOutboxPreApplication, j, std::move(idempotency_key));
   item.attachments = std::move(attachments);
+  item.order_group = std::move(group);
   return item;
 }
 
@@ -147,16 +152,21 @@ oc::NewItem outbox_item(const kp::AppointmentRequest& r, std::string idempotency
 }
 
 oc::NewItem outbox_item(const kp::RatingRequest& r, std::string idempotency_key) {
-  return make_item(kOutboxRating,
-                   {{"level", r.level},
-                    {"overall", r.overall},
-                    {"efficiency", r.efficiency},
-                    {"service", r.service},
-                    {"attitude", r.attitude},
-                    {"comment", r.comment},
-                    {"case_number", r.case_number},
-                    {"ticket_number", r.ticket_number}},
-                   std::move(idempotency_key));
+  auto item = make_item(kOutboxRating,
+                        {{"level", r.level},
+                         {"overall", r.overall},
+                         {"efficiency", r.efficiency},
+                         {"service", r.service},
+                         {"attitude", r.attitude},
+                         {"comment", r.comment},
+                         {"case_number", r.case_number},
+                         {"ticket_number", r.ticket_number},
+                         {"pre_application_key", r.pre_application_key}},
+                        std::move(idempotency_key));
+  // Rating a pre-application still in the outbox: strictly after it, so the
+  // platform knows the key by the time the rating arrives.
+  item.order_group = r.pre_application_key;
+  return item;
 }
 
 oc::NewItem outbox_item(const kp::Heartbeat& h, std::string idempotency_key) {

@@ -81,8 +81,13 @@ struct EnqueueRating {
   int level = 5;
   int overall = 5, efficiency = 5, service = 5, attitude = 5;
   std::string comment;
-  std::string case_number;    // exactly one of case_number
-  std::string ticket_number;  // and ticket_number
+  // Exactly one of these names what is rated. `submission_key`: the
+  // idempotency key of a pre-application still in the outbox (no case
+  // number yet); the app sends the rating after it, and the platform
+  // resolves the key to the case.
+  std::string case_number;
+  std::string ticket_number;
+  std::string submission_key;
   bool operator==(const EnqueueRating&) const = default;
 };
 

@@ -67,10 +67,12 @@ void enter_flow(State& s, Effects& fx) {
   }
 }
 
-void start_rating(State& s, Effects& fx, std::string case_number, std::string ticket_number) {
+void start_rating(State& s, Effects& fx, std::string case_number, std::string ticket_number,
+                  std::string submission_key) {
   s.rating = RatingState{};
   s.rating.case_number = std::move(case_number);
   s.rating.ticket_number = std::move(ticket_number);
+  s.rating.submission_key = std::move(submission_key);
   s.screen = Screen::rating;
   fx.emplace_back(Speak{"rating.title", s.lang});
 }

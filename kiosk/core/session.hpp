@@ -100,8 +100,9 @@ using Event = std::variant<
     // rating
     RateLevel, RateIndicator, RateComment, RateSubmit, RateSkip, RateTyping, RateKey,
     // pre-application materials
-    MaterialChoose, MaterialScan, PageDelete, PageRescan, ScanDismiss, ElicenceAsk, ElicenceConsent,
-    MaterialsDone, PageScanned, ScanFinished, ScanFailed, ElicencesFound, ElicencesFailed,
+    MaterialChoose, MaterialScan, MaterialPagesPage, PageDelete, PageRescan, ScanDismiss,
+    ElicenceAsk, ElicenceConsent, MaterialsDone, PageScanned, ScanFinished, ScanFailed,
+    ElicencesFound, ElicencesFailed,
     // pre-application (flows/preapply.hpp)
     PreApplyChoose, PreApplyPage, PreApplyFocus, PreApplyKey, PreApplyNext, PreApplyDelivery,
     PreApplySubmit, PreApplyDone, PreApplyQueued, PreApplyQueueFailed, PreApplyDelivered,

@@ -471,6 +471,7 @@ std::string to_json(const RatingRequest& r) {
   if (!r.comment.empty()) j["comment"] = r.comment;
   if (!r.case_number.empty()) j["case_number"] = r.case_number;
   if (!r.ticket_number.empty()) j["ticket_number"] = r.ticket_number;
+  if (!r.pre_application_key.empty()) j["pre_application_key"] = r.pre_application_key;
   return dump(j);
 }
 

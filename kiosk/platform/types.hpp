@@ -67,6 +67,7 @@ struct Catalogue {
 struct CatalogueFetch {
   bool not_modified = false;
   Catalogue catalogue;  // empty when not_modified
+  std::string body;     // the JSON as sent, for a cache on disk (empty when not_modified)
 };
 
 // --- halls and maps ---------------------------------------------------------
@@ -168,8 +169,11 @@ struct RatingRequest {
   int level = 5;  // 1 非常不满意 .. 5 非常满意
   int overall = 5, efficiency = 5, service = 5, attitude = 5;
   std::string comment;
-  std::string case_number;    // exactly one of case_number
-  std::string ticket_number;  // and ticket_number
+  // Exactly one of these: a case, a ticket, or (rated before its case
+  // number was known) the Idempotency-Key of this terminal's pre-application.
+  std::string case_number;
+  std::string ticket_number;
+  std::string pre_application_key;
 };
 struct RatingResult {
   std::string rating_id;

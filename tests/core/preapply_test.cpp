@@ -241,7 +241,27 @@ TEST(PreApply, OfflineTheOutboxKeepsItAndTheReceiptGivesALocalReference) {
   d(core::PreApplyDelivered{"pa-key-2", "YS2026112800002"});
   EXPECT_EQ(d.state.preapply.case_number, "YS2026112800002");
   EXPECT_EQ(d.count<core::PrintReceipt>(), 1);
-  d(core::PreApplyDone{});  // nothing the platform can rate yet: the session ends
+  d(core::PreApplyDone{});  // delivered meanwhile: rated by its case number
+  EXPECT_EQ(d.state.screen, core::Screen::rating);
+  EXPECT_EQ(d.state.rating.case_number, "YS2026112800002");
+  EXPECT_TRUE(d.state.rating.submission_key.empty());
+}
+
+TEST(PreApply, StillInTheOutboxItIsRatedByItsKeyAndTheRatingFollowsIt) {
+  Driver d = at_delivery();
+  d(core::NetworkChanged{core::LinkState::offline});
+  d(core::PreApplyNext{})(core::PreApplySubmit{});
+  d(core::PreApplyQueued{d.last<core::SubmitPreApplication>()->request, "pa-key-4", "L-0010"});
+  d(core::PreApplyDone{});  // every transaction ends on the rating page
+  EXPECT_EQ(d.state.screen, core::Screen::rating);
+  EXPECT_TRUE(d.state.rating.case_number.empty());
+  EXPECT_EQ(d.state.rating.submission_key, "pa-key-4");
+  d(core::RateLevel{5})(core::RateSubmit{});
+  const auto* rating = d.last<core::EnqueueRating>();
+  ASSERT_NE(rating, nullptr);
+  EXPECT_EQ(rating->submission_key, "pa-key-4");
+  EXPECT_TRUE(rating->case_number.empty());
+  EXPECT_TRUE(rating->ticket_number.empty());
   EXPECT_EQ(d.state.screen, core::Screen::home);
 }
 

@@ -212,6 +212,34 @@ TEST_F(OfflineCacheOutboxSim, EveryKindIsDeliveredExactlyOnce) {
   EXPECT_EQ(records("pre_application").size(), 2u);
 }
 
+// Rated while the pre-application waited in the outbox: the rating names it
+// by its key and never overtakes it, even when the pre-application's first
+// try fails (the rating alone would be refused: the platform does not know
+// the key yet).
+TEST_F(OfflineCacheOutboxSim, ARatingOfAWaitingPreApplicationGoesAfterIt) {
+  const std::string key = kp::new_idempotency_key();
+  const auto pre = enqueue(kiosk::app::outbox_item(pre_application("rated offline"), key));
+  kp::RatingRequest rating;
+  rating.level = 5;
+  rating.pre_application_key = key;
+  const auto rated = enqueue(kiosk::app::outbox_item(rating));
+
+  set_faults("5xx=1");  // the pre-application's first try fails
+  ASSERT_TRUE(worker_->run_due());
+  EXPECT_EQ(info(pre).state, oc::ItemState::pending);
+  EXPECT_EQ(info(rated).state, oc::ItemState::pending);
+  EXPECT_EQ(info(rated).attempts, 0) << "it waits for the pre-application";
+
+  set_faults("none");
+  clock_.advance(10min);
+  ASSERT_TRUE(worker_->run_due());
+  ASSERT_EQ(info(pre).state, oc::ItemState::delivered) << info(pre).last_error;
+  ASSERT_EQ(info(rated).state, oc::ItemState::delivered) << info(rated).last_error;
+  const auto ratings = records("rating");
+  ASSERT_EQ(ratings.size(), 1u);
+  EXPECT_EQ(ratings[0]["data"]["case_number"], records("pre_application")[0]["id"]);
+}
+
 TEST_F(OfflineCacheOutboxSim, RetryAfterIsHonouredThenDeliveredOnce) {
   for (const std::string spec : {"503=1@30", "429=1@30"}) {
     SCOPED_TRACE(spec);

@@ -333,6 +333,34 @@ TEST_F(PlatformSim, RatingLinksOnlyToATicketOrCase) {
   EXPECT_EQ(bad.error().fields.at(0).field, "level");
 }
 
+// A kiosk that took a pre-application offline rates it by its
+// Idempotency-Key (it had no case number yet); the platform links the
+// rating to the case, and refuses keys it does not know from this terminal.
+TEST_F(PlatformSim, APreApplicationIsRatedByItsIdempotencyKey) {
+  const auto key = kp::new_idempotency_key();
+  auto c = client_->submit_pre_application(no_record_certificate(), key);
+  ASSERT_TRUE(c) << c.error().detail;
+  kp::RatingRequest r;
+  r.level = 4;
+  r.pre_application_key = key;
+  auto ok = client_->rate(r, kp::new_idempotency_key());
+  ASSERT_TRUE(ok) << ok.error().detail;
+  EXPECT_FALSE(ok->follow_up_required);
+  const auto records = admin_get("/admin/records?kind=rating")["records"];
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["data"]["case_number"], c->case_number);
+
+  r.pre_application_key = kp::new_idempotency_key();  // never submitted
+  auto unknown = client_->rate(r, kp::new_idempotency_key());
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().fields.at(0).field, "pre_application_key");
+  r.pre_application_key = key;
+  r.case_number = c->case_number;  // two links
+  auto both = client_->rate(r, kp::new_idempotency_key());
+  ASSERT_FALSE(both);
+  EXPECT_EQ(both.error().fields.at(0).field, "case_number");
+}
+
 TEST_F(PlatformSim, ELicencesNeedConsentAndMatchTheHolder) {
   const kp::Person holder{id_number("65010419900715161"), "李建国", ""};
   auto l =

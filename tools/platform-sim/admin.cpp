@@ -27,10 +27,10 @@ void install_admin_routes(App& app, httplib::Server& svr) {
       std::lock_guard lock(app.db_m);
       rows = kind.empty() ? app.db.query(
                                 "SELECT seq, kind, record_id, idempotency_key, terminal_id, "
-                                "created_at FROM records ORDER BY seq")
+                                "created_at, data FROM records ORDER BY seq")
                           : app.db.query(
                                 "SELECT seq, kind, record_id, idempotency_key, terminal_id, "
-                                "created_at FROM records WHERE kind=? ORDER BY seq",
+                                "created_at, data FROM records WHERE kind=? ORDER BY seq",
                                 {kind});
     }
     nlohmann::json list = nlohmann::json::array();
@@ -41,7 +41,9 @@ void install_admin_routes(App& app, httplib::Server& svr) {
                       {"id", r[2]},
                       {"idempotency_key", r[3]},
                       {"terminal_id", r[4]},
-                      {"created_at", r[5]}});
+                      {"created_at", r[5]},
+                      // what the simulator kept (never citizen data: see add_record's callers)
+                      {"data", nlohmann::json::parse(r[6], nullptr, false)}});
       counts[r[1]] = counts.value(r[1], 0) + 1;
     }
     send_json(res, 200, {{"records", list}, {"counts", counts}});

@@ -602,24 +602,47 @@ void install_routes(App& app, httplib::Server& svr) {
       const std::string comment = str(*body, "comment");
       if (comment.size() > 1500)
         errors.push_back({"comment", "at most 500 characters", "最多 500 字"});
-      const std::string case_number = str(*body, "case_number"),
-                        ticket = str(*body, "ticket_number");
-      if (case_number.empty() == ticket.empty())
-        errors.push_back({"case_number", "give exactly one of case_number and ticket_number",
-                          "办件编号与排队号须且只能填写一个"});
-      else if (!case_number.empty() &&
-               app.db.scalar("SELECT count(*) FROM cases WHERE case_number=?", {case_number}) == 0)
+      std::string case_number = str(*body, "case_number");
+      const std::string ticket = str(*body, "ticket_number"),
+                        submission = str(*body, "pre_application_key");
+      const int subjects =
+          int{!case_number.empty()} + int{!ticket.empty()} + int{!submission.empty()};
+      if (subjects != 1) {
+        errors.push_back({"case_number",
+                          "give exactly one of case_number, ticket_number and pre_application_key",
+                          "办件编号、排队号与预申请幂等键须且只能填写一个"});
+      } else if (!submission.empty()) {
+        // A pre-application sent from the kiosk's outbox is rated by its
+        // Idempotency-Key: the citizen rated it before its case number
+        // existed. Only the terminal that submitted it can name it.
+        auto rows = app.db.query(
+            "SELECT record_id FROM records WHERE kind='pre_application' AND idempotency_key=? "
+            "AND terminal_id=?",
+            {submission, *t});
+        if (rows.empty()) {
+          errors.push_back({"pre_application_key", "unknown pre-application of this terminal",
+                            "本终端无此预申请"});
+        } else {
+          case_number = rows[0][0];
+        }
+      } else if (!case_number.empty() &&
+                 app.db.scalar("SELECT count(*) FROM cases WHERE case_number=?", {case_number}) ==
+                     0) {
         errors.push_back({"case_number", "unknown case", "办件不存在"});
-      else if (!ticket.empty() &&
-               app.db.scalar("SELECT count(*) FROM tickets WHERE ticket_number=?", {ticket}) == 0)
+      } else if (!ticket.empty() &&
+                 app.db.scalar("SELECT count(*) FROM tickets WHERE ticket_number=?", {ticket}) ==
+                     0) {
         errors.push_back({"ticket_number", "unknown ticket", "排队号不存在"});
+      }
       if (!errors.empty()) return validation_failed(res, errors);
       const auto seq = app.db.scalar("SELECT count(*) FROM records WHERE kind='rating'") + 1;
       const std::string id = "RT" + today() + std::to_string(100000 + seq);
       const bool follow_up = (*body)["level"].get<int>() <= 2;  // poor ratings are followed up
-      add_record(
-          app, "rating", id, req, *t,
-          {{"level", (*body)["level"]}, {"case_number", case_number}, {"ticket_number", ticket}});
+      add_record(app, "rating", id, req, *t,
+                 {{"level", (*body)["level"]},
+                  {"case_number", case_number},
+                  {"ticket_number", ticket},
+                  {"pre_application_key", submission}});
       send_json(res, 201, {{"rating_id", id}, {"follow_up_required", follow_up}});
     });
   });

@@ -361,10 +361,16 @@ void apply(State& s, const PreApplyDelivered& e, Effects& fx) {
 void apply(State& s, const PreApplyDone&, Effects& fx) {
   if (!on(s, Screen::preapply_done)) return;
   touch(s);
-  // A case number can be rated now; a submission still in the outbox has
-  // none yet (the platform rates cases and tickets only).
-  if (s.preapply.submit == SubmitState::delivered) {
-    start_rating(s, fx, s.preapply.case_number, {});
+  // Every transaction ends on the rating page (GB/T 39734). A submission
+  // still in the outbox has no case number yet: its rating names it by its
+  // idempotency key and is sent after it.
+  // (Refused by the outbox, nothing was submitted: nothing to rate.)
+  const PreApplyState& p = s.preapply;
+  if (p.submit == SubmitState::delivered || !p.case_number.empty()) {
+    start_rating(s, fx, p.case_number, {});
+  } else if ((p.submit == SubmitState::pending || p.submit == SubmitState::sending) &&
+             !p.idempotency_key.empty()) {
+    start_rating(s, fx, {}, {}, p.idempotency_key);
   } else {
     end_session(s, fx);
   }

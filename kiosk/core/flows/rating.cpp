@@ -39,7 +39,9 @@ int& indicator_ref(RatingState& r, Indicator i) {
 }
 
 bool has_subject(const RatingState& r) {
-  return r.case_number.empty() != r.ticket_number.empty();
+  return int{!r.case_number.empty()} + int{!r.ticket_number.empty()} +
+             int{!r.submission_key.empty()} ==
+         1;
 }
 
 void thank_and_end(State& s, Effects& fx) {
@@ -73,7 +75,8 @@ void apply(State& s, const RateSubmit&, Effects& fx) {
   const RatingState& r = s.rating;
   const auto or_level = [&](int v) { return v == 0 ? r.level : v; };
   fx.emplace_back(EnqueueRating{r.level, r.level, or_level(r.efficiency), or_level(r.service),
-                                or_level(r.attitude), r.comment, r.case_number, r.ticket_number});
+                                or_level(r.attitude), r.comment, r.case_number, r.ticket_number,
+                                r.submission_key});
   thank_and_end(s, fx);
 }
 

@@ -12,9 +12,11 @@ inline constexpr Indicator kAllIndicators[] = {Indicator::efficiency, Indicator:
                                                Indicator::attitude};
 
 struct RatingState {
-  // Exactly one of these names what is rated (the platform's rule).
+  // Exactly one of these names what is rated (the platform's rule); a
+  // pre-application still in the outbox is named by its idempotency key.
   std::string case_number;
   std::string ticket_number;
+  std::string submission_key;
   int level = 0;  // 0 = not chosen yet; 1 very dissatisfied .. 5 very satisfied
   int efficiency = 0, service = 0, attitude = 0;  // 0 = same as the level
   std::string comment;  // as sent: the keyboard's text once the citizen stops typing

@@ -18,7 +18,8 @@ RequestId next_request(State& s);
 // The citizen is identified: the first page of the chosen flow.
 void enter_flow(State& s, Effects& fx);
 // After a transaction: rate what was done (a case or a ticket).
-void start_rating(State& s, Effects& fx, std::string case_number, std::string ticket_number);
+void start_rating(State& s, Effects& fx, std::string case_number, std::string ticket_number,
+                  std::string submission_key = {});
 
 // --- session.cpp -------------------------------------------------------------
 void apply(State& s, const Tick& e, Effects& fx);
@@ -97,6 +98,7 @@ void apply(State& s, const RateSkip& e, Effects& fx);
 void start_materials(State& s, Effects& fx, const GuideItem& item);
 void apply(State& s, const MaterialChoose& e, Effects& fx);
 void apply(State& s, const MaterialScan& e, Effects& fx);
+void apply(State& s, const MaterialPagesPage& e, Effects& fx);
 void apply(State& s, const PageDelete& e, Effects& fx);
 void apply(State& s, const PageRescan& e, Effects& fx);
 void apply(State& s, const ScanDismiss& e, Effects& fx);
