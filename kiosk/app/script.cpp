@@ -121,7 +121,7 @@ kx::expected<std::vector<ScriptStep>, std::string> parse_script(const std::strin
     static const std::vector<std::string> kVerbs = {
         "tap",  "expect-screen", "expect-text", "wait-screen", "wait-text",
         "shot", "present-card",  "remove-card", "printer",     "show-qr",
-        "type", "insert-pages",  "platform",    "wait-gone"};
+        "type", "insert-pages",  "platform",    "wait-gone",   "receipt-qr"};
     if (std::find(kVerbs.begin(), kVerbs.end(), step.verb) == kVerbs.end()) {
       return kx::unexpected(where(step) + "unknown command '" + step.verb + "'");
     }
@@ -203,7 +203,8 @@ ScriptAction ScriptRunner::next(const core::State& state, const ui::FrameResult&
       return {ScriptAction::tap, c.x, c.y, {}, {}, {}, {}};
     }
     if (step.verb == "present-card" || step.verb == "remove-card" || step.verb == "printer" ||
-        step.verb == "show-qr" || step.verb == "insert-pages" || step.verb == "platform") {
+        step.verb == "show-qr" || step.verb == "insert-pages" || step.verb == "platform" ||
+        step.verb == "receipt-qr") {
       ++pos_;
       if (step.verb == "remove-card") card_gone_by_ = now + std::chrono::seconds(10);
       return {ScriptAction::device, 0, 0, {}, {}, step.verb, step.arg};

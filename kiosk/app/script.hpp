@@ -26,6 +26,9 @@
 //                          (--sim; KIND: blank for white sheets); or
 //                          insert-pages jam / cover-open: the next scan
 //                          meets that fault (preapply_materials_effects.hpp)
+//   receipt-qr TEXT        the newest receipt the simulated printer cut (its
+//                          PNG) carries a QR code whose decoded text holds
+//                          TEXT (decoded with ZXing, as a phone would)
 //   platform down|up       the embedded platform simulator answers every
 //                          request "down for maintenance" / serves again
 //                          (--sim; the network check follows at once)

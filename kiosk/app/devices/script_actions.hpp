@@ -1,6 +1,6 @@
 #pragma once
-// A script's device commands (present-card, remove-card, printer, show-qr)
-// carried out on the simulated devices of `kiosk run --sim`.
+// A script's device commands (present-card, remove-card, printer, show-qr,
+// receipt-qr) carried out on the simulated devices of `kiosk run --sim`.
 #include "base/expected.hpp"
 #include "kiosk/app/app_events.hpp"
 #include "kiosk/app/devices/devices.hpp"
