@@ -4,7 +4,7 @@
 #include "kiosk/app/font_file.hpp"
 #include "kiosk/app/kiosk_app.hpp"
 #include "kiosk/app/png_writer.hpp"
-#include "kiosk/app/script.hpp"
+#include "kiosk/app/screen_states.hpp"
 #include "kiosk/app/ui_renderer.hpp"
 
 #include <imgui.h>
@@ -14,22 +14,6 @@
 
 namespace kiosk::app {
 namespace {
-
-// Each screen with the flow that leads to it.
-constexpr std::array<std::pair<core::Screen, core::Flow>, 12> kScreens{{
-    {core::Screen::home, core::Flow::idcard},
-    {core::Screen::identify, core::Flow::idcard},
-    {core::Screen::preapply_item, core::Flow::idcard},
-    {core::Screen::appointment_menu, core::Flow::appointment},
-    {core::Screen::ticket_item, core::Flow::ticket},
-    {core::Screen::ticket_issued, core::Flow::ticket},
-    {core::Screen::progress_query, core::Flow::progress},
-    {core::Screen::progress_timeline, core::Flow::progress},
-    {core::Screen::guide_list, core::Flow::guide},
-    {core::Screen::guide_item, core::Flow::guide},
-    {core::Screen::navigation, core::Flow::guide},
-    {core::Screen::rating, core::Flow::rating},
-}};
 
 struct Layout {
   const char* name;
@@ -60,24 +44,21 @@ kx::expected<std::vector<std::filesystem::path>, std::string> write_screenshots(
   {
     UiRenderer renderer(
         ui::Fonts(ui::FontSource{font->data(), font->size(), options.font_face}, seed));
-    for (const auto& [screen, flow] : kScreens) {
-      for (const core::Lang lang : {core::Lang::zh, core::Lang::en}) {
-        for (const bool elderly : {false, true}) {
+    for (const core::Lang lang : {core::Lang::zh, core::Lang::en}) {
+      for (const bool elderly : {false, true}) {
+        core::State base = core::initial_state(settings_from(*cfg));
+        base.lang = lang;
+        base.elderly = elderly;
+        for (const auto& [name, state] : screen_states(base)) {
           for (const Layout& layout : kLayouts) {
-            core::State state = core::initial_state(settings_from(*cfg));
-            state.screen = screen;
-            if (screen != core::Screen::home) state.flow = flow;
-            state.lang = lang;
-            state.elderly = elderly;
             // Until the atlas holds every glyph the screen draws.
             for (int i = 0; i < 4 && !renderer.draw(state, texts, layout.size).complete; ++i) {
             }
             renderer.rasterise(static_cast<int>(layout.size.x), static_cast<int>(layout.size.y));
             const auto px = renderer.raster().pixels();
             const auto file =
-                options.out_dir /
-                (std::string(screen_name(screen)) + "-" + (lang == core::Lang::zh ? "zh" : "en") +
-                 "-" + (elderly ? "elderly" : "standard") + "-" + layout.name + ".png");
+                options.out_dir / (name + "-" + (lang == core::Lang::zh ? "zh" : "en") + "-" +
+                                   (elderly ? "elderly" : "standard") + "-" + layout.name + ".png");
             auto ok = write_png_rgba(
                 file, renderer.raster().width(), renderer.raster().height(),
                 std::span(reinterpret_cast<const std::uint8_t*>(px.data()), px.size() * 4));

@@ -1,15 +1,7 @@
-#include "tests/ui/appointment_screen_states.hpp"
+#include "kiosk/app/screen_states_appointment.hpp"
 
-namespace test {
+namespace kiosk::app {
 namespace {
-
-struct Driver {
-  core::State s;
-  Driver& operator()(const core::Event& e) {
-    s = core::reduce(s, e).state;
-    return *this;
-  }
-};
 
 core::CatalogueLoaded catalogue() {
   core::GuideItem i;
@@ -59,7 +51,7 @@ core::Citizen citizen() {
 
 void appointment_screens(const core::State& base,
                          std::vector<std::pair<std::string, core::State>>& out) {
-  Driver a{base};
+  StateWalk a{base};
   a(core::NetworkChanged{core::LinkState::online})(core::TapEntry{core::Flow::appointment})(
       core::CardRead{citizen()})(catalogue());
   out.emplace_back("appointment_menu", a.s);
@@ -75,7 +67,7 @@ void appointment_screens(const core::State& base,
   a(core::AppointmentPhoneInput{"1380013800"});
   out.emplace_back("appointment_confirm", a.s);
   a(core::AppointmentPhoneInput{"13800138000"})(core::AppointmentConfirm{});
-  Driver full = a;
+  StateWalk full = a;
   full(core::AppointmentFailed{full.s.appointment.request_id, "appointment.error.slot_full"});
   full(core::SlotsLoaded{full.s.appointment.request_id, slots(full.s.appointment.date)});
   out.emplace_back("appointment_slot_full", full.s);
@@ -89,7 +81,7 @@ void appointment_screens(const core::State& base,
   a(core::HallsLoaded{a.s.navigation.request_id, halls(), core::KioskSpot{"HALL-01", 1, 40, 20}});
   out.emplace_back("navigation", a.s);
 
-  Driver c{base};
+  StateWalk c{base};
   c(core::NetworkChanged{core::LinkState::online})(core::TapEntry{core::Flow::appointment})(
       core::CardRead{citizen()})(core::AppointmentStartCancel{})(
       core::AppointmentCodeInput{"4829"})(core::AppointmentCancelSubmit{});
@@ -97,7 +89,7 @@ void appointment_screens(const core::State& base,
   c(core::AppointmentCodeInput{"482913"})(core::AppointmentCancelSubmit{});
   out.emplace_back("appointment_cancel_confirm", c.s);
   c(core::AppointmentCancelConfirm{});
-  Driver failed = c;
+  StateWalk failed = c;
   c(core::AppointmentCancelled{c.s.appointment.request_id});
   out.emplace_back("appointment_cancelled", c.s);
   failed(
@@ -105,4 +97,4 @@ void appointment_screens(const core::State& base,
   out.emplace_back("appointment_cancel_failed", failed.s);
 }
 
-}  // namespace test
+}  // namespace kiosk::app
