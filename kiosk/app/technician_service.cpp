@@ -1,6 +1,7 @@
 #include "kiosk/app/technician_service.hpp"
 
 #include "config/bundle/install.hpp"
+#include "config/technician/lockout_file.hpp"
 #include "kiosk/app/technician_log_export.hpp"
 #include "kiosk/app/version.hpp"
 
@@ -74,6 +75,10 @@ TechnicianService::TechnicianService(AppEvents& events, const config::KioskConfi
   defaults.brightness = cfg.devices.brightness_percent;
   defaults.touch = core::make_orientation(cfg.devices.touch_rotation_deg, false);
   settings_ = load_tech_settings(state_dir_ / "technician" / "settings.json", defaults);
+  lockout_ = config::technician::load_lockout(
+      lockout_file(),
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()),
+      policy_);
   apply_level(core::TechLevel::volume, settings_.volume);
   apply_level(core::TechLevel::brightness, settings_.brightness);
 
@@ -175,6 +180,13 @@ void TechnicianService::check_pin(core::RequestId request, const std::string& pi
   const bool locked = lockout_.locked_until && now < *lockout_.locked_until;
   const tech::EntryDecision d =
       tech::attempt(lockout_, !locked && tech::pin_matches(pin, pin_hash_), now, policy_);
+  if (d.next.failures != lockout_.failures || d.next.locked_until != lockout_.locked_until) {
+    // Kept across restarts: switching off and on must not reset the count.
+    if (!tech::save_lockout(lockout_file(), d.next)) {
+      spdlog::warn("technician: the lockout state could not be saved to {}",
+                   lockout_file().string());
+    }
+  }
   lockout_ = d.next;
   switch (d.entry) {
     case tech::Entry::granted:

@@ -49,11 +49,13 @@ class TechnicianService {
   core::TechInfo info();
   void apply_level(core::TechLevel level, int percent);
   void save();
+  // STATE/technician/lockout: wrong PINs and the lockout, kept across restarts.
+  std::filesystem::path lockout_file() const { return state_dir_ / "technician" / "lockout"; }
 
   AppEvents& events_;
   std::string pin_hash_;
   config::technician::LockoutPolicy policy_;
-  config::technician::LockoutState lockout_;  // worker thread only
+  config::technician::LockoutState lockout_;  // loaded before the worker starts; then its own
   std::string config_version_, terminal_id_;
   std::filesystem::path state_dir_;
   TechnicianOptions options_;
