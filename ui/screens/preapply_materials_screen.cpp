@@ -214,7 +214,8 @@ void draw_pages(ScreenContext& ctx, const core::MaterialEntry& e, ImVec2 min, Im
                   "materials.pages.later", t.button, t.button_text)) {
     ctx.events.emplace_back(core::MaterialPagesPage{screen + 1});
   }
-  std::string where = with_number(ctx.primary("materials.pages.where"), first + 1);
+  std::string where = with_number(
+      ctx.primary(shown == 1 ? "materials.pages.where_one" : "materials.pages.where"), first + 1);
   if (auto pos = where.find("{m}"); pos != std::string::npos) {
     where.replace(pos, 3, std::to_string(first + shown));
   }
