@@ -478,11 +478,18 @@ std::string to_json(const RatingRequest& r) {
 std::string to_json(const Heartbeat& h) {
   json devices = json::object();
   for (const auto& [k, v] : h.devices) devices[k] = v;
-  return dump({{"app_version", h.app_version},
-               {"config_version", h.config_version},
-               {"outbox_depth", h.outbox_depth},
-               {"paper", h.paper},
-               {"devices", devices}});
+  json j = {{"app_version", h.app_version},
+            {"config_version", h.config_version},
+            {"outbox_depth", h.outbox_depth},
+            {"paper", h.paper},
+            {"devices", devices}};
+  if (h.config_refusal) {
+    const auto& r = *h.config_refusal;
+    json flag = {{"reason", r.reason}, {"detail", r.detail}, {"at", r.at}};
+    if (!r.refused_version.empty()) flag["refused_version"] = r.refused_version;
+    j["config_refusal"] = flag;
+  }
+  return dump(j);
 }
 
 }  // namespace kiosk::platform::wire

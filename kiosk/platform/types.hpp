@@ -181,11 +181,19 @@ struct RatingResult {
 };
 
 // --- heartbeats ---------------------------------------------------------------
+// The "heartbeat flag": the last config bundle refusal, until an apply succeeds.
+struct ConfigRefusal {
+  std::string reason;           // snake_case, config::bundle::to_string(Reason)
+  std::string refused_version;  // empty when unknown
+  std::string detail;           // English, for the operator
+  std::string at;               // RFC 3339 UTC time of the refusal
+};
 struct Heartbeat {
   std::string app_version, config_version;
   std::uint64_t outbox_depth = 0;
-  std::string paper = "ok";                    // ok | low | out
-  std::map<std::string, std::string> devices;  // name -> ok | fault | absent
+  std::string paper = "ok";                     // ok | low | out
+  std::map<std::string, std::string> devices;   // name -> ok | fault | absent
+  std::optional<ConfigRefusal> config_refusal;  // absent on the wire when none
 };
 struct HeartbeatAck {
   std::string received_at, latest_config_version;

@@ -47,16 +47,36 @@ int fleet_status(const FleetArgs& a) {
     std::cerr << "unexpected answer from " << url << "\n";
     return 1;
   }
-  std::map<std::string, std::pair<std::string, int>> by_terminal;  // last time, count
-  for (const auto& r : j["records"]) {
-    auto& entry = by_terminal[r.value("terminal_id", "?")];
-    entry.first = std::max(entry.first, r.value("created_at", std::string{}));
-    ++entry.second;
+  struct Entry {
+    std::string last;
+    int count = 0;
+    nlohmann::json refused = nullptr;  // "expired (v7)" from the newest heartbeat, or null
+  };
+  std::map<std::string, Entry> by_terminal;
+  for (const auto& r : j["records"]) {  // in arrival order: the newest heartbeat wins
+    auto& e = by_terminal[r.value("terminal_id", "?")];
+    const std::string at = r.value("created_at", std::string{});
+    if (at >= e.last) {
+      e.last = at;
+      e.refused = nullptr;
+      const auto data = r.value("data", nlohmann::json::object());
+      if (data.is_object() && data.contains("config_refusal") &&
+          data["config_refusal"].is_object()) {
+        const auto& f = data["config_refusal"];
+        std::string text = f.value("reason", std::string{"?"});
+        const std::string version = f.value("refused_version", std::string{});
+        if (!version.empty()) text += " (" + version + ")";
+        e.refused = text;
+      }
+    }
+    ++e.count;
   }
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [terminal, e] : by_terminal) {
-    out.push_back(
-        {{"terminal_id", terminal}, {"last_heartbeat", e.first}, {"heartbeats", e.second}});
+    out.push_back({{"terminal_id", terminal},
+                   {"last_heartbeat", e.last},
+                   {"heartbeats", e.count},
+                   {"config_refused", e.refused}});
   }
   std::cout << nlohmann::json{{"terminals", out}}.dump(2) << "\n";
   return 0;

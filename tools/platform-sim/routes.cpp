@@ -663,10 +663,24 @@ void install_routes(App& app, httplib::Server& svr) {
       if (body->contains("devices") && !(*body)["devices"].is_object())
         errors.push_back(
             {"devices", "an object of device name to status", "须为设备名到状态的对象"});
+      // the heartbeat flag: the kiosk's last refused config bundle (absent when none)
+      json refusal = nullptr;
+      if (body->contains("config_refusal")) {
+        const auto& r = (*body)["config_refusal"];
+        if (!r.is_object() || str(r, "reason").empty())
+          errors.push_back({"config_refusal", "an object with a reason", "须为含 reason 的对象"});
+        else
+          refusal = {{"reason", str(r, "reason")},
+                     {"refused_version", str(r, "refused_version")},
+                     {"detail", str(r, "detail")},
+                     {"at", str(r, "at")}};
+      }
       if (!errors.empty()) return validation_failed(res, errors);
       const auto seq = app.db.scalar("SELECT count(*) FROM records WHERE kind='heartbeat'") + 1;
       add_record(app, "heartbeat", "HB" + std::to_string(seq), req, *t,
-                 {{"outbox_depth", (*body)["outbox_depth"]}, {"paper", paper}});
+                 {{"outbox_depth", (*body)["outbox_depth"]},
+                  {"paper", paper},
+                  {"config_refusal", refusal}});
       send_json(res, 202,
                 {{"received_at", now_iso()}, {"latest_config_version", app.catalogue["version"]}});
     });
