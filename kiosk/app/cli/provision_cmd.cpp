@@ -6,7 +6,9 @@
 //                             platform → certificate and platform CA stored
 //   outbox_key                the outbox's key file (offline_cache)
 //   root                      the operators' root.json pinned (--root)
-//   selftest                  `kiosk selftest`'s checks must pass
+//   selftest                  `kiosk selftest`'s checks must pass (the devices
+//                             named by --reader/--printer/--scanner or
+//                             --app-devices are tested; the others skipped)
 //   slip                      the provisioning slip (stdout + slip.txt)
 // A token is spent by the platform when it answers; if the run dies between
 // that answer and storing the certificate, a new token is needed.
@@ -14,6 +16,7 @@
 #include "config/bundle/read_limited.hpp"
 #include "kiosk/app/cli/provision_files.hpp"
 #include "kiosk/app/cli/selftest_checks.hpp"
+#include "kiosk/app/cli/selftest_device_options.hpp"
 #include "kiosk/app/paths.hpp"
 #include "kiosk/cli/registry.hpp"
 #include "kiosk/platform/client.hpp"
@@ -31,8 +34,9 @@ namespace kp = kiosk::provision;
 namespace fs = std::filesystem;
 
 struct ProvisionArgs {
-  std::string platform, token, hall, terminal, ca, root, state_dir;
+  std::string platform, token, hall, terminal, ca, root, state_dir, config_dir;
   bool sim = false;
+  kp::DeviceArgs devices;
 };
 
 using StepResult = kx::expected<void, std::string>;
@@ -84,8 +88,8 @@ StepResult pin_root(const ProvisionArgs& a, const kp::Files& f) {
   return {};
 }
 
-StepResult selftest(const kp::Files& f, const kp::Progress& p) {
-  const auto checks = kp::run_selftest(f, p);
+StepResult selftest(const kp::Files& f, const kp::Progress& p, const kp::DeviceAddresses& d) {
+  const auto checks = kp::run_selftest(f, p, d);
   std::cout << kp::report_json(checks).dump(2) << "\n";
   if (!kp::passed(checks)) return kx::unexpected(std::string("the self-test failed (see above)"));
   return {};
@@ -119,7 +123,10 @@ StepResult slip(const kp::Files& f, const kp::Progress& p) {
 int provision(const ProvisionArgs& a) {
   kiosk::app::PathOverrides flags;
   if (!a.state_dir.empty()) flags.state_dir = a.state_dir;
-  const kp::Files f{kiosk::app::resolve_paths(flags, a.sim).state_dir};
+  if (!a.config_dir.empty()) flags.config_dir = a.config_dir;
+  const auto paths = kiosk::app::resolve_paths(flags, a.sim);
+  const kp::Files f{paths.state_dir};
+  const kp::DeviceAddresses devices = kp::device_addresses(a.devices, paths.config_dir);
   kp::Progress p = kp::load_progress(f);
   struct Step {
     const char* name;
@@ -129,7 +136,7 @@ int provision(const ProvisionArgs& a) {
       {"certificate", [&] { return enrol(a, f, p); }},
       {"outbox_key", [&] { return outbox_key(f); }},
       {"root", [&] { return pin_root(a, f); }},
-      {"selftest", [&] { return selftest(f, p); }},
+      {"selftest", [&] { return selftest(f, p, devices); }},
       {"slip", [&] { return slip(f, p); }},
   };
   for (const auto& step : steps) {
@@ -163,7 +170,10 @@ void install_provision(CLI::App& root, kiosk::cli::Context& ctx) {
   cmd->add_option("--ca", args->ca, "CA bundle the platform must verify against")->required();
   cmd->add_option("--root", args->root, "Operators' root.json to pin (kiosk-admin root create)");
   cmd->add_option("--state", args->state_dir, "State folder (default /var/lib/kiosk)");
+  cmd->add_option("--config", args->config_dir,
+                  "Config folder: paper width, test page (default /etc/kiosk)");
   cmd->add_flag("--sim", args->sim, "Use the per-user simulation state folder");
+  kp::add_device_options(*cmd, args->devices);
   cmd->callback([args, &ctx] { ctx.exit_code = provision(*args); });
 }
 

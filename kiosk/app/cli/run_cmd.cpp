@@ -1,4 +1,5 @@
 // `kiosk run`: the citizen-facing kiosk.
+#include "kiosk/app/cli/selftest_device_options.hpp"
 #include "kiosk/app/cli/technician_device_test.hpp"
 #include "kiosk/app/font_file.hpp"
 #include "kiosk/app/kiosk_app.hpp"
@@ -66,9 +67,19 @@ void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
     opt.technician.backlight_dir = !args->backlight_dir.empty() ? args->backlight_dir
                                    : opt.sim                    ? std::string()
                                              : std::string("/sys/class/backlight");
-    const auto state_dir = kiosk::app::resolve_paths(opt.paths, opt.sim).state_dir;
-    opt.technician.device_test = [state_dir](const std::string& check) {
-      return kiosk::provision::run_device_check(state_dir, check);
+    const auto paths = kiosk::app::resolve_paths(opt.paths, opt.sim);
+    // The device tests open the devices where the app finds them. With
+    // --sim those are the simulators the app itself started and holds.
+    kiosk::provision::DeviceAddresses devices;
+    if (opt.sim) {
+      devices.not_configured =
+          "--sim: the simulated devices are the running app's; test them with `kiosk selftest "
+          "--reader/--printer/--scanner`";
+    } else {
+      devices = kiosk::provision::app_device_addresses(paths.config_dir);
+    }
+    opt.technician.device_test = [state_dir = paths.state_dir, devices](const std::string& check) {
+      return kiosk::provision::run_device_check(state_dir, devices, check);
     };
     if (!args->lang.empty()) opt.lang = (args->lang == "en") ? core::Lang::en : core::Lang::zh;
     if (!args->size.empty()) {

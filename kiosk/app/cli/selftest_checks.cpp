@@ -1,6 +1,7 @@
 #include "kiosk/app/cli/selftest_checks.hpp"
 
 #include "config/bundle/install.hpp"
+#include "kiosk/app/cli/selftest_devices.hpp"
 #include "kiosk/platform/client.hpp"
 #include "offline_cache/key_file.hpp"
 
@@ -86,16 +87,36 @@ Check platform(const Files& f, const Progress& p) {
   return ok("platform", "mutual TLS ok as " + ping->terminal_id);
 }
 
+// The terminal id the test page carries: the one provisioning recorded.
+std::string terminal_id_of(const Progress& p) {
+  return p.terminal_id.empty() ? std::string("UNPROVISIONED") : p.terminal_id;
+}
+
 }  // namespace
 
-std::vector<Check> run_selftest(const Files& f, const Progress& p) {
-  std::vector<Check> checks = {device_key(f), certificate(f), outbox_key(f), config_trust(f),
-                               platform(f, p)};
-  // Device checks need the drivers' test actions (SAM status, test page,
-  // one scan); until they are wired here they are reported, not faked.
-  for (const char* device : {"idcard_reader", "printer", "scanner"}) {
-    checks.push_back({device, "skipped", "not wired into selftest yet; use `kiosk device …`"});
-  }
+const std::vector<std::string>& check_names() {
+  static const std::vector<std::string> names = {"device_key",   "certificate", "outbox_key",
+                                                 "config_trust", "platform",    "idcard_reader",
+                                                 "printer",      "scanner"};
+  return names;
+}
+
+std::optional<Check> run_check(const std::string& name, const Files& f, const Progress& p,
+                               const DeviceAddresses& devices) {
+  if (name == "device_key") return device_key(f);
+  if (name == "certificate") return certificate(f);
+  if (name == "outbox_key") return outbox_key(f);
+  if (name == "config_trust") return config_trust(f);
+  if (name == "platform") return platform(f, p);
+  if (name == "idcard_reader") return check_reader(devices);
+  if (name == "printer") return check_printer(devices, terminal_id_of(p));
+  if (name == "scanner") return check_scanner(devices);
+  return std::nullopt;
+}
+
+std::vector<Check> run_selftest(const Files& f, const Progress& p, const DeviceAddresses& devices) {
+  std::vector<Check> checks;
+  for (const auto& name : check_names()) checks.push_back(*run_check(name, f, p, devices));
   return checks;
 }
 

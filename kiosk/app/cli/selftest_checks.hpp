@@ -6,10 +6,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace kiosk::provision {
+
+struct DeviceAddresses;  // selftest_devices.hpp
 
 struct Check {
   std::string name;
@@ -17,7 +20,14 @@ struct Check {
   std::string detail;
 };
 
-std::vector<Check> run_selftest(const Files& files, const Progress& progress);
+// Every check, in report order: device_key, certificate, outbox_key,
+// config_trust, platform, idcard_reader, printer, scanner.
+std::vector<Check> run_selftest(const Files& files, const Progress& progress,
+                                const DeviceAddresses& devices);
+// One check by name (technician mode's device tests); nullopt: no such check.
+std::optional<Check> run_check(const std::string& name, const Files& files,
+                               const Progress& progress, const DeviceAddresses& devices);
+const std::vector<std::string>& check_names();
 nlohmann::json report_json(const std::vector<Check>& checks);
 bool passed(const std::vector<Check>& checks);
 
