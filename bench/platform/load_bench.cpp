@@ -99,9 +99,13 @@ class Environment {
         auto next = std::chrono::steady_clock::now();
         while (!stop_) {
           for (auto& c : mine) {
-            auto r =
-                c->heartbeat({"0.1.0", "2026.11.1", 0, "ok", {{"printer", "ok"}, {"idcard", "ok"}}},
-                             kp::new_idempotency_key());
+            auto r = c->heartbeat({"0.1.0",
+                                   "2026.11.1",
+                                   0,
+                                   "ok",
+                                   {{"printer", "ok"}, {"idcard", "ok"}},
+                                   std::nullopt},
+                                  kp::new_idempotency_key());
             (r ? heartbeats_ : heartbeat_failures_)++;
           }
           next += std::chrono::seconds(1);

@@ -92,6 +92,10 @@ kp::Heartbeat heartbeat_of(const json& j) {
   h.outbox_depth = j.at("outbox_depth").get<std::uint64_t>();
   h.paper = j.at("paper").get<std::string>();
   h.devices = j.at("devices").get<std::map<std::string, std::string>>();
+  if (const auto r = j.find("config_refusal"); r != j.end() && r->is_object()) {
+    h.config_refusal = kp::ConfigRefusal{r->value("reason", ""), r->value("refused_version", ""),
+                                         r->value("detail", ""), r->value("at", "")};
+  }
   return h;
 }
 
@@ -170,13 +174,18 @@ oc::NewItem outbox_item(const kp::RatingRequest& r, std::string idempotency_key)
 }
 
 oc::NewItem outbox_item(const kp::Heartbeat& h, std::string idempotency_key) {
-  auto item = make_item(kOutboxHeartbeat,
-                        {{"app_version", h.app_version},
-                         {"config_version", h.config_version},
-                         {"outbox_depth", h.outbox_depth},
-                         {"paper", h.paper},
-                         {"devices", h.devices}},
-                        std::move(idempotency_key));
+  json j = {{"app_version", h.app_version},
+            {"config_version", h.config_version},
+            {"outbox_depth", h.outbox_depth},
+            {"paper", h.paper},
+            {"devices", h.devices}};
+  if (h.config_refusal) {  // the flag travels with the queued heartbeat
+    j["config_refusal"] = {{"reason", h.config_refusal->reason},
+                           {"refused_version", h.config_refusal->refused_version},
+                           {"detail", h.config_refusal->detail},
+                           {"at", h.config_refusal->at}};
+  }
+  auto item = make_item(kOutboxHeartbeat, j, std::move(idempotency_key));
   item.coalesce_key = "heartbeat";
   return item;
 }

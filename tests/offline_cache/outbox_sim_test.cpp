@@ -186,7 +186,8 @@ TEST_F(OfflineCacheOutboxSim, EveryKindIsDeliveredExactlyOnce) {
   const auto a = enqueue(kiosk::app::outbox_item(pre_application("employment")));
   const auto b = enqueue(kiosk::app::outbox_item(pre_application("study")));
   const auto c = enqueue(kiosk::app::outbox_item(rating));
-  const auto d = enqueue(kiosk::app::outbox_item(kp::Heartbeat{"0.1.0", "1", 3, "ok", {}}));
+  const auto d =
+      enqueue(kiosk::app::outbox_item(kp::Heartbeat{"0.1.0", "1", 3, "ok", {}, std::nullopt}));
 
   auto n = worker_->run_due();
   ASSERT_TRUE(n.has_value());
@@ -238,6 +239,21 @@ TEST_F(OfflineCacheOutboxSim, ARatingOfAWaitingPreApplicationGoesAfterIt) {
   const auto ratings = records("rating");
   ASSERT_EQ(ratings.size(), 1u);
   EXPECT_EQ(ratings[0]["data"]["case_number"], records("pre_application")[0]["id"]);
+}
+
+// The heartbeat flag (the last refused config bundle) goes through the
+// encrypted outbox to the platform, which keeps it for `fleet status`.
+TEST_F(OfflineCacheOutboxSim, AHeartbeatCarriesTheConfigRefusalFlag) {
+  kp::Heartbeat hb{"0.1.0", "6", 0, "ok", {}, std::nullopt};
+  hb.config_refusal =
+      kp::ConfigRefusal{"expired", "7", "targets metadata expired", "2026-11-28T10:00:00Z"};
+  const auto id = enqueue(kiosk::app::outbox_item(hb));
+  ASSERT_TRUE(worker_->run_due());
+  ASSERT_EQ(info(id).state, oc::ItemState::delivered) << info(id).last_error;
+  const auto beats = records("heartbeat");
+  ASSERT_EQ(beats.size(), 1u);
+  EXPECT_EQ(beats[0]["data"]["config_refusal"]["reason"], "expired");
+  EXPECT_EQ(beats[0]["data"]["config_refusal"]["refused_version"], "7");
 }
 
 TEST_F(OfflineCacheOutboxSim, RetryAfterIsHonouredThenDeliveredOnce) {

@@ -302,8 +302,8 @@ TEST_F(PlatformSim, SameKeySameBodyReplaysAndCreatesNothingNew) {
 
 TEST_F(PlatformSim, SameKeyDifferentBodyIs422) {
   const auto key = kp::new_idempotency_key();
-  ASSERT_TRUE(client_->heartbeat({"0.1.0", "1", 0, "ok", {}}, key));
-  auto again = client_->heartbeat({"0.1.0", "1", 5, "ok", {}}, key);
+  ASSERT_TRUE(client_->heartbeat({"0.1.0", "1", 0, "ok", {}, std::nullopt}, key));
+  auto again = client_->heartbeat({"0.1.0", "1", 5, "ok", {}, std::nullopt}, key);
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().http_status, 422);
   EXPECT_EQ(again.error().code, ErrorCode::idempotency_conflict);
@@ -451,14 +451,14 @@ TEST_F(PlatformSim, ResetMidResponseIsRetryLaterAndReplayRecoversTheAnswer) {
 TEST_F(PlatformSim, ServerErrorsAreRetryLaterAndCreateNothing) {
   set_faults("5xx=1;only=/v1/heartbeats");
   const auto key = kp::new_idempotency_key();
-  auto h = client_->heartbeat({"0.1.0", "1", 3, "low", {{"printer", "ok"}}}, key);
+  auto h = client_->heartbeat({"0.1.0", "1", 3, "low", {{"printer", "ok"}}, std::nullopt}, key);
   ASSERT_FALSE(h);
   EXPECT_EQ(h.error().cls, FailureClass::retry_later);
   EXPECT_EQ(h.error().code, ErrorCode::server_error);
   EXPECT_GE(h.error().http_status, 500);
   EXPECT_EQ(record_count("heartbeat"), 0);
   set_faults("");
-  ASSERT_TRUE(client_->heartbeat({"0.1.0", "1", 3, "low", {{"printer", "ok"}}}, key));
+  ASSERT_TRUE(client_->heartbeat({"0.1.0", "1", 3, "low", {{"printer", "ok"}}, std::nullopt}, key));
   EXPECT_FALSE(client_->last_was_replay());
   EXPECT_EQ(record_count("heartbeat"), 1);
 }
@@ -541,7 +541,7 @@ TEST_F(PlatformSim, SlowUploadBeyondTheUploadTimeoutIsRetryLater) {
 }
 
 TEST_F(PlatformSim, AdminRecordsListEveryRecordByKind) {
-  ASSERT_TRUE(client_->heartbeat({"0.1.0", "1", 0, "ok", {}}, "hb-key-1"));
+  ASSERT_TRUE(client_->heartbeat({"0.1.0", "1", 0, "ok", {}, std::nullopt}, "hb-key-1"));
   ASSERT_TRUE(client_->take_ticket({"650100-GA-0001", "HALL-01", "normal"}, "ticket-key-1"));
   auto all = admin_get("/admin/records");
   EXPECT_EQ(all["counts"]["heartbeat"], 1);
