@@ -3,6 +3,7 @@
 #include "offline_cache/clock.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -60,6 +61,9 @@ struct Stats {
   std::uint64_t used_bytes = 0;                    // ciphertext of items not yet acknowledged
   std::uint64_t quota_bytes = 0;
   bool full = false;  // less than one maximal submission of room left
+  // Unsent (pending + in flight) per kind, e.g. so a citizen's "3 waiting"
+  // counts submissions and not the kiosk's own heartbeats.
+  std::map<std::string, std::int64_t> unsent_by_kind;
   std::int64_t depth() const { return pending + in_flight; }
 };
 

@@ -6,6 +6,7 @@
 #include "offline_cache/item.hpp"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -15,8 +16,9 @@ enum class Connectivity { unknown, online, offline };
 const char* to_string(Connectivity c);
 
 struct OutboxStatus {
-  std::int64_t depth = 0;            // pending + in flight
-  std::optional<Millis> oldest_age;  // of the oldest unsent item
+  std::int64_t depth = 0;                              // pending + in flight
+  std::map<std::string, std::int64_t> unsent_by_kind;  // the depth per kind
+  std::optional<Millis> oldest_age;                    // of the oldest unsent item
   Connectivity connectivity = Connectivity::unknown;
   bool full = false;  // stop offering submissions that need the outbox
   std::int64_t dead_lettered = 0;

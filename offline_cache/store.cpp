@@ -690,6 +690,14 @@ kx::expected<Stats, Error> Store::stats() {
         break;
     }
   }
+  auto kinds = d.prepare("SELECT kind, count(*) FROM items WHERE state IN (0, 1) GROUP BY kind");
+  if (!kinds) return kx::unexpected(kinds.error());
+  for (;;) {
+    auto row = kinds->step();
+    if (!row) return kx::unexpected(row.error());
+    if (!*row) break;
+    s.unsent_by_kind[kinds->text(0)] = kinds->i64(1);
+  }
   auto oldest = d.prepare("SELECT min(created_ms) FROM items WHERE state IN (0, 1)");
   if (!oldest) return kx::unexpected(oldest.error());
   if (auto row = oldest->step(); !row) return kx::unexpected(row.error());

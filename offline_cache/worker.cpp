@@ -19,6 +19,7 @@ const char* to_string(Connectivity c) {
 OutboxStatus make_status(const Stats& stats, TimePoint now, Connectivity connectivity) {
   OutboxStatus s;
   s.depth = stats.depth();
+  s.unsent_by_kind = stats.unsent_by_kind;
   if (stats.oldest_unsent_created) {
     s.oldest_age = std::max(Millis{0}, now - *stats.oldest_unsent_created);
   }

@@ -4,6 +4,8 @@
 #include "config/bundle/repo.hpp"
 #include "config/bundle/verify.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace config::bundle {
 namespace fs = std::filesystem;
 
@@ -22,6 +24,17 @@ PollResult refused(Refusal refusal, std::int64_t version = 0) {
   r.refusal = std::move(refusal);
   r.version = version;
   return r;
+}
+
+// The version a refused metadata claims, for the heartbeat flag ("expired
+// (7)"): read without trusting it, 0 when it cannot be read.
+std::int64_t claimed_version(const std::string& metadata) {
+  const auto j = nlohmann::json::parse(metadata, nullptr, false);
+  if (!j.is_object()) return 0;
+  const auto s = j.find("signed");
+  if (s == j.end() || !s->is_object()) return 0;
+  const auto v = s->find("version");
+  return v != s->end() && v->is_number_integer() ? v->get<std::int64_t>() : 0;
 }
 
 kx::expected<void, PollResult> save(const fs::path& file, const std::string& bytes) {
@@ -86,7 +99,7 @@ kx::expected<PollResult, PollResult> ConfigAgent::fetch_and_install(const std::s
   if (!root) return kx::unexpected(refused(root.error()));
   // Check signatures, version and expiry before downloading any target.
   auto meta = verify_metadata(metadata, *root, trust->installed_version, now, settings_.limits);
-  if (!meta) return kx::unexpected(refused(meta.error()));
+  if (!meta) return kx::unexpected(refused(meta.error(), claimed_version(metadata)));
   PollResult result;
   result.version = meta->version;
   if (meta->version == trust->installed_version || meta->version <= state->rolled_back_version) {
@@ -130,7 +143,8 @@ PollResult ConfigAgent::poll(Time now) {
   if (r->status != 200) return failed("metadata.json: HTTP " + std::to_string(r->status));
   auto done = fetch_and_install(r->body, now);
   PollResult result = done ? *done : done.error();
-  if (result.outcome == PollOutcome::refused) record_refusal(settings_.store, result.refusal, now);
+  if (result.outcome == PollOutcome::refused)
+    record_refusal(settings_.store, result.refusal, now, result.version);
   // Remember the ETag once this metadata was dealt with (installed, current
   // or refused); after a network failure the next poll tries again.
   if (result.outcome != PollOutcome::fetch_failed) etag_ = r->etag;

@@ -14,7 +14,15 @@ struct PendingSwitch {
   std::string to;    // version folder switched to
   std::string from;  // version folder to go back to ("" on a first install)
   std::chrono::sys_seconds switched_at{};
+  // When the app first started on `to` (mark_started). The grace counts
+  // from here when set: a kiosk busy with a citizen restarts onto a new
+  // config only between sessions, and a switch must not be judged before
+  // the app has tried it. Before that, it counts from the switch.
+  std::optional<std::chrono::sys_seconds> started_at;
 };
+
+// The grace the app and the agent agree on when nobody names another.
+inline constexpr std::chrono::seconds kDefaultHealthGrace{120};
 
 enum class HealthAction {
   nothing,    // no switch pending

@@ -50,6 +50,9 @@ std::optional<PendingSwitch> read_marker(const fs::path& store) {
   p.to = j->value("to", "");
   p.from = j->value("from", "");
   p.switched_at = std::chrono::sys_seconds{std::chrono::seconds{j->value("switched_at", 0LL)}};
+  if (auto s = j->find("started_at"); s != j->end() && s->is_number_integer()) {
+    p.started_at = std::chrono::sys_seconds{std::chrono::seconds{s->get<std::int64_t>()}};
+  }
   return p;
 }
 
@@ -219,31 +222,69 @@ kx::expected<ApplyOutcome, Refusal> apply(const fs::path& store, const VerifiedB
   return ApplyOutcome::installed;
 }
 
-void record_refusal(const fs::path& store, const Refusal& refusal, Time now) {
-  const json j = {
+kx::expected<bool, Refusal> mark_started(const fs::path& store, std::string_view folder, Time now) {
+  auto state = read_store(store);
+  if (!state) return kx::unexpected(state.error());
+  if (!state->pending || state->pending->to != folder || state->pending->started_at) return false;
+  const json marker = {{"to", state->pending->to},
+                       {"from", state->pending->from},
+                       {"switched_at", state->pending->switched_at.time_since_epoch().count()},
+                       {"started_at", now.time_since_epoch().count()}};
+  if (auto m = lift(durable::replace_file(store / kMarker, marker.dump())); !m) {
+    return kx::unexpected(m.error());
+  }
+  return true;
+}
+
+std::string current_folder(const fs::path& store) {
+  return link_target(store / kCurrent);
+}
+
+void record_refusal(const fs::path& store, const Refusal& refusal, Time now,
+                    std::int64_t refused_version) {
+  json j = {
       {"reason", to_string(refusal.reason)}, {"detail", refusal.detail}, {"at", format_time(now)}};
+  if (refused_version > 0) j["version"] = refused_version;
   std::error_code ec;
   fs::create_directories(store, ec);
   (void)durable::replace_file(store / kRefusal, j.dump());
 }
 
-std::optional<Refusal> last_refusal(const fs::path& store) {
+std::optional<RecordedRefusal> last_refusal_record(const fs::path& store) {
   auto j = read_json(store / kRefusal);
-  if (!j) return std::nullopt;
-  const std::string name = j->value("reason", "");
+  if (!j || !j->is_object()) return std::nullopt;
+  const auto text = [&](const char* key) {
+    auto it = j->find(key);
+    return it != j->end() && it->is_string() ? it->get<std::string>() : std::string{};
+  };
+  const std::string name = text("reason");
   for (int r = 0; r <= static_cast<int>(Reason::io_error); ++r) {
-    if (name == to_string(static_cast<Reason>(r))) {
-      return Refusal{static_cast<Reason>(r), j->value("detail", "")};
+    if (name != to_string(static_cast<Reason>(r))) continue;
+    RecordedRefusal rec{Refusal{static_cast<Reason>(r), text("detail")}, text("at"), 0};
+    if (auto v = j->find("version"); v != j->end() && v->is_number_integer()) {
+      rec.refused_version = v->get<std::int64_t>();
     }
+    return rec;
   }
   return std::nullopt;
 }
 
+std::optional<Refusal> last_refusal(const fs::path& store) {
+  auto rec = last_refusal_record(store);
+  if (!rec) return std::nullopt;
+  return rec->refusal;
+}
+
 kx::expected<HealthDecision, Refusal> health_step(const fs::path& store, bool reported_healthy,
-                                                  Time now, std::chrono::seconds grace) {
+                                                  Time now, std::chrono::seconds grace,
+                                                  Untried untried) {
   clean_interrupted(store);
   auto state = read_store(store);
   if (!state) return kx::unexpected(state.error());
+  if (untried == Untried::wait && !reported_healthy && state->pending &&
+      !state->pending->started_at) {
+    return HealthDecision{HealthAction::wait, state->pending->switched_at + grace};
+  }
   const auto decision = decide_health(state->pending, reported_healthy, now, grace);
   std::error_code ec;
   switch (decision.action) {

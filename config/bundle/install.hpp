@@ -59,12 +59,39 @@ void clean_interrupted(const std::filesystem::path& store);
 // The heartbeat flag: the last refusal (reason, detail, time) in
 // STORE/refusal.json, for the heartbeat and technicians; a successful apply
 // clears it. Best effort: a full disk must not hide the refusal's log line.
-void record_refusal(const std::filesystem::path& store, const Refusal& refusal, Time now);
+// `refused_version` is the bundle's version when it could be read (0 when not).
+void record_refusal(const std::filesystem::path& store, const Refusal& refusal, Time now,
+                    std::int64_t refused_version = 0);
 std::optional<Refusal> last_refusal(const std::filesystem::path& store);
+
+// The whole flag as recorded, for the heartbeat: when, and which version.
+struct RecordedRefusal {
+  Refusal refusal;
+  std::string at;                    // RFC 3339 UTC, as recorded
+  std::int64_t refused_version = 0;  // 0 when the bundle's version was not known
+};
+std::optional<RecordedRefusal> last_refusal_record(const std::filesystem::path& store);
+
+// The version folder STORE/current names ("" when none): the app compares it
+// with the one it loaded to notice a switch while it runs.
+std::string current_folder(const std::filesystem::path& store);
+
+// The app started on `folder`: if that is the pending switch and no start
+// was recorded yet, record `now` as its start (the grace counts from it).
+// True when it recorded.
+kx::expected<bool, Refusal> mark_started(const std::filesystem::path& store,
+                                         std::string_view folder, Time now);
+
+// What to do with a switch no app has started on yet (no started_at):
+// `judge` it from the switch time (operators' `kiosk config health`), or
+// `wait` for the app to try it (the app at start and the agent: a kiosk busy
+// with a citizen restarts onto a new config only between sessions).
+enum class Untried { judge, wait };
 
 // Runs decide_health on the store and carries the decision out.
 kx::expected<HealthDecision, Refusal> health_step(const std::filesystem::path& store,
                                                   bool reported_healthy, Time now,
-                                                  std::chrono::seconds grace);
+                                                  std::chrono::seconds grace,
+                                                  Untried untried = Untried::judge);
 
 }  // namespace config::bundle

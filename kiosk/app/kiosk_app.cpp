@@ -5,13 +5,17 @@
 #include "kiosk/app/devices/script_actions.hpp"
 #include "kiosk/app/event_wait.hpp"
 #include "kiosk/app/font_file.hpp"
+#include "kiosk/app/heartbeat_sender.hpp"
 #include "kiosk/app/network_monitor.hpp"
 #include "kiosk/app/outbox_events.hpp"
 #include "kiosk/app/platform_effects.hpp"
 #include "kiosk/app/preapply_effects.hpp"
 #include "kiosk/app/preapply_materials_effects.hpp"
+#include "kiosk/app/provision_files.hpp"
+#include "kiosk/app/running_config.hpp"
 #include "kiosk/app/script.hpp"
 #include "kiosk/app/technician_service.hpp"
+#include "kiosk/app/version.hpp"
 #include "kiosk/app/wall_clock.hpp"
 #include "ui/ui.hpp"
 
@@ -72,6 +76,41 @@ class Session {
   std::vector<Handler> handlers_;
 };
 
+config::bundle::Time wall_seconds() {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+// The config this run uses: the signed-config store's current one when an
+// operator's bundle is installed (an overdue switch rolled back first),
+// else the config folder. A store config that does not load is given up at
+// once, so a bad config can never keep the kiosk from starting.
+struct LoadedConfig {
+  RunningConfig running;
+  kx::expected<config::KioskConfig, config::ConfigError> cfg;
+};
+
+LoadedConfig load_running_config(const Paths& paths, std::chrono::seconds grace) {
+  const auto store = provision::Files{paths.state_dir}.config_store();
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    RunningConfig running = choose_config(paths.config_dir, store, wall_seconds(), grace);
+    if (!running.store) break;
+    auto cfg = config::load(running.dir);
+    if (cfg) return {std::move(running), std::move(cfg)};
+    spdlog::error("config {} from the store does not load: {}", running.folder,
+                  cfg.error().to_string());
+    // Rolls back a pending switch now; a confirmed config that broke falls
+    // through to the config folder.
+    auto h = config::bundle::health_step(store, false, wall_seconds(), std::chrono::seconds{0});
+    if (!h || h->action != config::bundle::HealthAction::roll_back) break;
+  }
+  // Watching the store still notices the next install; the folder that
+  // failed is not restarted onto again.
+  RunningConfig fallback{paths.config_dir, std::nullopt, config::bundle::current_folder(store),
+                         store};
+  auto cfg = config::load(fallback.dir);
+  return {std::move(fallback), std::move(cfg)};
+}
+
 }  // namespace
 
 core::Texts texts_from(const config::KioskConfig& cfg) {
@@ -91,13 +130,26 @@ core::Settings settings_from(const config::KioskConfig& cfg) {
 
 int run_kiosk(const RunOptions& options) {
   const Paths paths = resolve_paths(options.paths, options.sim);
-  auto cfg = config::load(paths.config_dir);
+  LoadedConfig loaded = load_running_config(paths, options.health_grace);
+  const RunningConfig& config_in_use = loaded.running;
+  auto& cfg = loaded.cfg;
   if (!cfg) {
     return fail("配置文件有误，终端无法启动。请联系运维人员。",
                 "The kiosk configuration is invalid; please contact the operator.",
-                (paths.config_dir / cfg.error().to_string()).string());
+                (config_in_use.dir / cfg.error().to_string()).string());
   }
-  spdlog::info("config {} from {}, hall {}", cfg->version, paths.config_dir.string(), cfg->hall.id);
+  spdlog::info("config {} from {}, hall {}", cfg->version, config_in_use.dir.string(),
+               cfg->hall.id);
+  HealthReport health(config_in_use, options.health_settle, options.health_grace);
+  health.starting(wall_seconds());
+  // A provisioned kiosk reports to its fleet; a --sim run has no fleet.
+  std::optional<HeartbeatSender> heartbeats;
+  if (!options.sim) {
+    // The flag is the store's, whether or not a bundle was ever installed:
+    // a kiosk on its image config refuses bad bundles too.
+    heartbeats.emplace(HeartbeatSenderOptions{kVersion, cfg->version, config_in_use.watch,
+                                              options.heartbeat_interval});
+  }
 
   auto font = FontFile::map(options.font_path);
   if (!font) return fail("找不到中文字体。", "The Chinese font is missing.", font.error());
@@ -193,8 +245,18 @@ int run_kiosk(const RunOptions& options) {
         outbox_tried = true;
         outbox = start_outbox(paths.state_dir, options.sim, app_events);
       }
-      if (!network && options.sim && !options.screenshot) {
+      health.first_frame(wall_seconds());
+      if (!network && !options.screenshot) {
         NetworkMonitor::Options monitor_options;
+        monitor_options.start_simulator = options.sim;
+        if (!options.sim) {
+          auto provisioned = provision::provisioned_client(provision::Files{paths.state_dir});
+          if (provisioned) {
+            monitor_options.platform = std::move(*provisioned);
+          } else {
+            spdlog::warn("platform: {}", provisioned.error());
+          }
+        }
         monitor_options.on_platform = [&](std::optional<platform::ClientConfig> c) {
           if (outbox && c) {
             if (auto r = outbox->connect(*c); !r) spdlog::error("outbox: {}", r.error());
@@ -211,7 +273,7 @@ int run_kiosk(const RunOptions& options) {
       if (!device_services && !options.screenshot) {
         devices::DeviceOptions device_options;
         device_options.sim = options.sim;
-        device_options.receipt_templates = paths.config_dir / "receipts";
+        device_options.receipt_templates = config_in_use.dir / "receipts";
         device_options.paper_mm = cfg->devices.printer_paper_mm;
         device_services = std::make_unique<devices::Devices>(app_events, device_options);
       }
@@ -270,9 +332,34 @@ int run_kiosk(const RunOptions& options) {
       }
     }
 
-    // Sleep until input or the next timer (clock minute, inactivity warning).
+    // The kiosk's own duties between sessions: the health report after a
+    // config switch, heartbeats, and a restart onto a config the agent
+    // installed (systemd starts the kiosk again; never during a session).
+    health.tick(wall_seconds());
+    if (heartbeats && outbox) {
+      heartbeats->tick(std::chrono::steady_clock::now(), session.state(), *outbox);
+    }
+    if (!script && !core::session_active(session.state()) && health.config_switched()) {
+      spdlog::info("config: {} is current now; restarting onto it",
+                   config::bundle::current_folder(config_in_use.watch));
+      return 0;
+    }
+
+    // Sleep until input or the next timer (clock minute, inactivity warning,
+    // the health report).
     const core::Millis wake = core::next_wakeup(session.state(), into_minute);
     auto wait = std::clamp<std::int64_t>((wake - clock.monotonic()).count(), 0, 60'000);
+    if (heartbeats && outbox) {
+      const auto steady = std::chrono::steady_clock::now();
+      const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(
+          heartbeats->next_due(steady) - steady);
+      wait = std::clamp<std::int64_t>(until.count() + 1, 0, wait);
+    }
+    if (auto due = health.due()) {
+      const auto until = std::chrono::duration_cast<std::chrono::milliseconds>(
+          *due + std::chrono::seconds{1} - std::chrono::system_clock::now());
+      wait = std::clamp<std::int64_t>(until.count(), 0, wait);
+    }
     if (script_waiting) wait = std::min<std::int64_t>(wait, 50);  // re-check the wait's deadline
     SDL_Event event;
     if (waiter.wait(event, static_cast<int>(wait))) {

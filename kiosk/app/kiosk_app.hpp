@@ -4,12 +4,15 @@
 // changed (input, a timer, a device event), so an idle kiosk sleeps.
 #include "base/expected.hpp"
 #include "config/config.hpp"
+#include "kiosk/app/heartbeat_service.hpp"
 #include "kiosk/app/paths.hpp"
+#include "kiosk/app/running_config.hpp"
 #include "kiosk/app/screen.hpp"
 #include "kiosk/app/technician_options.hpp"
 #include "kiosk/core/session.hpp"
 #include "kiosk/core/texts.hpp"
 
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -31,6 +34,12 @@ struct RunOptions {
   std::filesystem::path font_path;
   int font_face = 0;
   TechnicianOptions technician;  // technician mode (docs/technician.md)
+  // After a config switch: healthy is reported this long after the first
+  // frame, and the switch is rolled back when no report came within the
+  // grace (docs/config.md).
+  std::chrono::seconds health_settle = kDefaultHealthSettle;
+  std::chrono::seconds health_grace = config::bundle::kDefaultHealthGrace;
+  std::chrono::seconds heartbeat_interval = kDefaultHeartbeatInterval;
 };
 
 // Config texts plus the hall name, as the UI looks them up.

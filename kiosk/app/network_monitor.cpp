@@ -54,41 +54,39 @@ NetworkMonitor::~NetworkMonitor() {
 }
 
 void NetworkMonitor::run() {
-  const auto tell = [this](std::optional<platform::ClientConfig> cfg) {
-    if (options_.on_platform) options_.on_platform(std::move(cfg));
+  // Without a platform the kiosk is offline for good (until a restart).
+  const auto give_up = [this] {
+    if (options_.on_platform) options_.on_platform(std::nullopt);
+    events_.post(core::NetworkChanged{core::LinkState::offline});
   };
   std::unique_ptr<SimPlatform> sim;
-  std::unique_ptr<platform::PlatformClient> client;
+  std::optional<platform::ClientConfig> target = options_.platform;
   if (options_.start_simulator) {
     auto started = SimPlatform::start();
     if (!started) {
       spdlog::error("platform simulator did not start: {}", started.error());
-      tell(std::nullopt);
-      events_.post(core::NetworkChanged{core::LinkState::offline});
-      return;
+      return give_up();
     }
     sim = std::move(*started);
-    auto created = platform::PlatformClient::create(sim->client_config());
-    if (!created) {
-      spdlog::error("platform client: {}", created.error().detail);
-      tell(std::nullopt);
-      events_.post(core::NetworkChanged{core::LinkState::offline});
-      return;
-    }
-    client = std::move(*created);
     spdlog::info("platform simulator at {}, terminal {}", sim->base_url(), sim->terminal_id());
-    tell(sim->client_config());
-  } else {
-    tell(std::nullopt);
-    return;  // a configured platform arrives with provisioning (config)
+    target = sim->client_config();
   }
+  if (!target) return give_up();  // not provisioned: nothing to reach
+  auto created = platform::PlatformClient::create(*target);
+  if (!created) {
+    spdlog::error("platform client: {}", created.error().detail);
+    return give_up();
+  }
+  std::unique_ptr<platform::PlatformClient> client = std::move(*created);
+  spdlog::info("platform at {}", target->base_url);
+  if (options_.on_platform) options_.on_platform(target);
 
   bool was_online = true;
   std::unique_lock lock(mutex_);
   while (!stop_) {
     const std::optional<bool> outage = std::exchange(outage_request_, std::nullopt);
     lock.unlock();
-    if (outage) apply_outage(sim->base_url(), sim->client_config().ca_file, *outage);
+    if (outage && sim) apply_outage(sim->base_url(), sim->client_config().ca_file, *outage);
     const auto answer = client->ping();
     events_.post(core::NetworkChanged{answer ? core::LinkState::online : core::LinkState::offline});
     if (!answer) spdlog::warn("platform unreachable: {}", answer.error().detail);

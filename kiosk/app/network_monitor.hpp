@@ -20,6 +20,9 @@ class NetworkMonitor {
  public:
   struct Options {
     bool start_simulator = true;
+    // Without the simulator: the provisioned platform (provisioned_client),
+    // or nullopt when this kiosk is not provisioned (then it stays offline).
+    std::optional<platform::ClientConfig> platform;
     std::chrono::seconds interval{30};
     // Told once, from the monitor's thread, how to reach the platform (or
     // nullopt: it cannot be used), for the parts of the app that call it.

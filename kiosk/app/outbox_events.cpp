@@ -19,7 +19,15 @@ int clamp_int(std::int64_t v) {
 }  // namespace
 
 core::OutboxChanged to_core_event(const oc::OutboxStatus& status) {
-  return {clamp_int(status.depth), clamp_int(status.dead_lettered), status.accepting()};
+  // The status bar tells citizens about their submissions and ratings; the
+  // kiosk's own heartbeats wait in the same queue but are not theirs.
+  std::int64_t waiting = status.depth;
+  if (auto hb = status.unsent_by_kind.find(std::string(kOutboxHeartbeat));
+      hb != status.unsent_by_kind.end()) {
+    waiting -= hb->second;
+  }
+  return {clamp_int(std::max<std::int64_t>(waiting, 0)), clamp_int(status.dead_lettered),
+          status.accepting()};
 }
 
 std::unique_ptr<OutboxService> start_outbox(const std::filesystem::path& state_dir, bool sim,

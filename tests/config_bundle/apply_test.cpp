@@ -129,7 +129,7 @@ TEST_F(Apply, AnAcceptedRootRotationIsPinned) {
 }
 
 TEST(HealthDecision, WaitsConfirmsAndRollsBackOnTheInjectedClock) {
-  const cb::PendingSwitch p{"2-abc", "1-def", kNow};
+  const cb::PendingSwitch p{"2-abc", "1-def", kNow, std::nullopt};
   EXPECT_EQ(cb::decide_health(std::nullopt, false, kNow, 60s).action, cb::HealthAction::nothing);
   EXPECT_EQ(cb::decide_health(p, false, kNow + 59s, 60s).action, cb::HealthAction::wait);
   EXPECT_EQ(cb::decide_health(p, false, kNow + 59s, 60s).deadline, kNow + 60s);
@@ -137,6 +137,33 @@ TEST(HealthDecision, WaitsConfirmsAndRollsBackOnTheInjectedClock) {
   EXPECT_EQ(cb::decide_health(p, false, kNow + 60s, 60s).action, cb::HealthAction::roll_back);
   // A clock set backwards after the switch never rolls back early.
   EXPECT_EQ(cb::decide_health(p, false, kNow - 3600s, 60s).action, cb::HealthAction::wait);
+}
+
+TEST(HealthDecision, TheGraceCountsFromTheAppsStartOnceRecorded) {
+  // Switched at kNow; the app was busy with a citizen and started on it 5 min later.
+  const cb::PendingSwitch p{"2-abc", "1-def", kNow, kNow + 300s};
+  EXPECT_EQ(cb::decide_health(p, false, kNow + 359s, 60s).action, cb::HealthAction::wait);
+  EXPECT_EQ(cb::decide_health(p, false, kNow + 359s, 60s).deadline, kNow + 360s);
+  EXPECT_EQ(cb::decide_health(p, false, kNow + 360s, 60s).action, cb::HealthAction::roll_back);
+}
+
+TEST_F(Apply, TheAppsStartIsRecordedOnceAndOnlyOnThePendingSwitch) {
+  ASSERT_TRUE(cb::apply(store, bundle(1), kNow));
+  EXPECT_FALSE(*cb::mark_started(store, "not-the-pending-one", kNow + 1s));
+  EXPECT_TRUE(*cb::mark_started(store, state().current, kNow + 5s));
+  EXPECT_FALSE(*cb::mark_started(store, state().current, kNow + 9s));  // the first start counts
+  ASSERT_TRUE(state().pending);
+  EXPECT_EQ(state().pending->started_at, kNow + 5s);
+  EXPECT_EQ(state().pending->switched_at, kNow);
+  ASSERT_TRUE(cb::health_step(store, true, kNow + 6s, 60s));
+  // An untried switch waits for the app when asked to; a started one is judged.
+  ASSERT_TRUE(cb::apply(store, bundle(2), kNow + 10s));
+  EXPECT_EQ(cb::health_step(store, false, kNow + 999s, 60s, cb::Untried::wait)->action,
+            cb::HealthAction::wait);
+  ASSERT_TRUE(*cb::mark_started(store, state().current, kNow + 1000s));
+  EXPECT_EQ(cb::health_step(store, false, kNow + 1060s, 60s, cb::Untried::wait)->action,
+            cb::HealthAction::roll_back);
+  EXPECT_EQ(state().installed_version, 1);
 }
 
 // --- kill -9 during apply ----------------------------------------------------

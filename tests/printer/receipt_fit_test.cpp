@@ -41,6 +41,8 @@ const std::map<std::string, std::string>& long_fields() {
        "all originals to window B-12 within 5 working days"},
       {"time", "2026-11-27 10:42:05"},
       {"terminal_id", "KIOSK-650102-0107"},
+      {"platform", "https://zwfw.wlmq.gov.cn:8443/terminal-gateway/v1"},
+      {"selftest", "ok (8 checks)"},
       {"window", "B区12号窗口（不动产登记综合受理） Window B-12"},
       {"confirmation_code", "AP7Q3K9M"},
       {"number", "VIP-A042"},
@@ -173,7 +175,8 @@ TEST_P(ReceiptFit, LongValuesStayInsideThePaperAndArePrintedWhole) {
 
 std::vector<Case> cases() {
   std::vector<Case> out;
-  for (const char* k : {"preapplication", "appointment", "ticket", "navigation", "test-page"}) {
+  for (const char* k :
+       {"preapplication", "appointment", "ticket", "navigation", "test-page", "provision-slip"}) {
     out.push_back({k, 384});
     out.push_back({k, 576});
   }

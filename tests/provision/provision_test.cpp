@@ -1,17 +1,24 @@
 // `kiosk provision` and `kiosk selftest` end to end against the platform
 // simulator (real HTTPS and mutual TLS on 127.0.0.1): success, a second run
-// that changes nothing, a resumed run, a token that was already used, and a
-// self-test that fails. The simulator's tokens do not expire yet, so the
-// expired-token case is not covered here (see the report in docs/config.md).
+// that changes nothing, a resumed run, a token that was already used, one
+// that expired, and a self-test that fails. Then the provisioned kiosk
+// itself (`kiosk run`, no --sim): it reaches the platform with its own
+// certificate, runs and confirms an operator's signed config, and its
+// heartbeats carry the config refusal flag to `kiosk-admin fleet status`.
+#include "kiosk/platform/http.hpp"
 #include "kiosk/platform/sim_process.hpp"
 #include "tests/support/process.hpp"
 
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 namespace {
 
@@ -22,6 +29,48 @@ const std::string kAdmin = KIOSK_BINARY_DIR "/bin/kiosk-admin";
 std::string read(const fs::path& p) {
   std::ifstream in(p);
   return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// A program that runs until stopped (the kiosk): output to a log file,
+// SIGTERM then reaped when the test is done with it.
+class RunningProcess {
+ public:
+  RunningProcess(const std::vector<std::string>& argv, const fs::path& log) {
+    pid_ = fork();
+    if (pid_ == 0) {
+      const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+      dup2(fd, 1);
+      dup2(fd, 2);
+      std::vector<char*> args;
+      for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));  // NOLINT
+      args.push_back(nullptr);
+      execv(args[0], args.data());
+      _exit(127);
+    }
+  }
+  ~RunningProcess() {
+    if (pid_ <= 0) return;
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  RunningProcess(const RunningProcess&) = delete;
+  RunningProcess& operator=(const RunningProcess&) = delete;
+  bool running() const { return pid_ > 0 && waitpid(pid_, nullptr, WNOHANG) == 0; }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// Polls a condition another process makes true (a heartbeat arriving), up to
+// a deadline; the deadline only bounds a failing run.
+bool eventually(const std::function<bool()>& met, std::chrono::seconds deadline) {
+  const auto end = std::chrono::steady_clock::now() + deadline;
+  while (std::chrono::steady_clock::now() < end) {
+    if (met()) return true;
+    usleep(100'000);
+  }
+  return met();
 }
 
 class Provision : public ::testing::Test {
@@ -114,6 +163,33 @@ TEST_F(Provision, ATokenAlreadyUsedIsRefusedWithAClearMessage) {
   EXPECT_FALSE(fs::exists(dir / "second/keys/device.pem"));
 }
 
+TEST_F(Provision, AnExpiredTokenIsRefusedWithAClearMessage) {
+  // The platform's admin API issues a token that expired yesterday.
+  kiosk::platform::ClientConfig cfg;
+  cfg.base_url = sim->url();
+  cfg.ca_file = sim->ca_file().string();
+  auto admin = kiosk::platform::HttpSession::create(cfg);
+  ASSERT_TRUE(admin.has_value());
+  kiosk::platform::HttpRequest req;
+  req.method = "POST";
+  req.path = "/admin/enrolment-tokens";
+  req.headers = {"Content-Type: application/json"};
+  req.body = R"({"expires_at": "2026-01-01T00:00:00Z"})";
+  auto issued = (*admin)->perform(req);
+  ASSERT_TRUE(issued.has_value());
+  ASSERT_EQ(issued->status, 201) << issued->body;
+  const std::string token = nlohmann::json::parse(issued->body)["enrolment_token"];
+
+  auto r = provision(token, dir / "late");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("the enrolment token has expired; ask for a new one"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("注册令牌已过期"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "late/keys/device.pem"));
+  // Resuming with a fresh token enrols.
+  EXPECT_EQ(provision(sim->enrolment_tokens().at(0), dir / "late").exit_code, 0);
+}
+
 TEST_F(Provision, SelftestFailsOnAKioskThatWasNeverProvisioned) {
   auto r = test::run_process({kKiosk, "selftest", "--state", (dir / "empty").string()});
   EXPECT_EQ(r.exit_code, 1);
@@ -121,6 +197,79 @@ TEST_F(Provision, SelftestFailsOnAKioskThatWasNeverProvisioned) {
   EXPECT_FALSE(report["ok"].get<bool>());
   EXPECT_EQ(report["checks"][0]["name"], "device_key");
   EXPECT_EQ(report["checks"][0]["status"], "failed");
+}
+
+TEST_F(Provision, TheProvisionedKioskConfirmsItsConfigAndReportsTheRefusalFlagToTheFleet) {
+  const auto state = dir / "state";
+  ASSERT_EQ(provision(sim->enrolment_tokens().at(0), state).exit_code, 0);
+  // An operator's bundle (the shipped config, signed as version 2), applied
+  // as the config agent would: a switch waiting for the app's healthy report.
+  const auto bundle = dir / "bundle";
+  fs::copy(KIOSK_SOURCE_DIR "/config/defaults", bundle, fs::copy_options::recursive);
+  auto signed_ = test::run_process({kAdmin, "config", "sign", bundle.string(), "--key",
+                                    (dir / "ops.key").string(), "--version", "2", "--expires",
+                                    "2099-01-01T00:00:00Z"});
+  ASSERT_EQ(signed_.exit_code, 0) << signed_.err;
+  const auto store = (state / "config").string();
+  auto applied = test::run_process({kKiosk, "config", "apply", bundle.string(), "--store", store});
+  ASSERT_EQ(applied.exit_code, 0) << applied.err;
+  auto status = test::run_process({kKiosk, "config", "status", "--store", store});
+  ASSERT_NE(status.out.find("\"pending\""), std::string::npos) << status.out;
+  // Later a bundle was refused (as `kiosk config agent` records it).
+  std::ofstream(state / "config/refusal.json")
+      << R"({"reason": "expired", "detail": "targets expired", "at": "2026-12-01T00:00:00Z",)"
+      << R"( "version": 7})";
+
+  // The image's config folder is empty: the kiosk must run the store's.
+  fs::create_directories(dir / "etc-kiosk");
+  RunningProcess kiosk(
+      {kKiosk, "run", "--headless", "--state", state.string(), "--config",
+       (dir / "etc-kiosk").string(), "--health-settle", "0", "--heartbeat-interval", "1"},
+      dir / "kiosk.log");
+  const std::string terminal =
+      nlohmann::json::parse(read(state / "provision/state.json"))["terminal_id"];
+  const auto fleet = [&]() -> nlohmann::json {
+    auto r = test::run_process(
+        {kAdmin, "fleet", "status", "--platform", sim->url(), "--ca", sim->ca_file().string()});
+    if (r.exit_code != 0) return nullptr;
+    const auto report = nlohmann::json::parse(r.out, nullptr, false);
+    if (!report.is_object()) return nullptr;
+    for (const auto& t : report["terminals"]) {
+      if (t["terminal_id"] == terminal) return t;
+    }
+    return nullptr;
+  };
+  EXPECT_TRUE(eventually(
+      [&] {
+        const auto t = fleet();
+        return t.is_object() && t["config_refused"] == "expired (7)";
+      },
+      std::chrono::seconds(60)))
+      << fleet().dump() << "\n"
+      << read(dir / "kiosk.log");
+  // Healthy on the new config: confirmed, now the last known good.
+  EXPECT_TRUE(eventually(
+      [&] {
+        auto s = test::run_process({kKiosk, "config", "status", "--store", store});
+        return s.out.find("\"pending\"") == std::string::npos;
+      },
+      std::chrono::seconds(30)))
+      << read(dir / "kiosk.log");
+  const auto confirmed =
+      nlohmann::json::parse(test::run_process({kKiosk, "config", "status", "--store", store}).out);
+  EXPECT_EQ(confirmed["last_good"], confirmed["current"]);
+  EXPECT_EQ(confirmed["installed_version"], 2);
+
+  // The flag cleared (a later bundle applied) reaches the fleet too.
+  fs::remove(state / "config/refusal.json");
+  EXPECT_TRUE(eventually(
+      [&] {
+        const auto t = fleet();
+        return t.is_object() && t["config_refused"].is_null();
+      },
+      std::chrono::seconds(60)))
+      << fleet().dump();
+  EXPECT_TRUE(kiosk.running()) << read(dir / "kiosk.log");
 }
 
 }  // namespace

@@ -119,6 +119,46 @@ TEST_F(SelftestDevices, TheSimulatedReaderPrinterAndSaneScannerEachPass) {
   EXPECT_TRUE(qr) << "no QR code on " << pngs[0];
 }
 
+// The QR codes on the one receipt the simulated printer put out.
+std::vector<std::string> printed_qr_codes(const fs::path& receipts) {
+  std::vector<fs::path> pngs;
+  for (const auto& f : fs::directory_iterator(receipts)) {
+    if (f.path().extension() == ".png") pngs.push_back(f.path());
+  }
+  EXPECT_EQ(pngs.size(), 1u);
+  if (pngs.size() != 1) return {};
+  auto image = scanner::decode_png(read_bytes(pngs[0]));
+  EXPECT_TRUE(image.has_value());
+  std::vector<std::string> out;
+  if (!image) return out;
+  for (const auto& code_read : scanner::read_barcodes(*image)) {
+    if (code_read.format == "QRCode") out.push_back(code_read.text);
+  }
+  return out;
+}
+
+TEST_F(SelftestDevices, ProvisioningPrintsItsSlipOnTheReceiptPrinter) {
+  auto sim = dev::SimDevices::start(kDevsim, {"--width", "576"});
+  ASSERT_TRUE(sim.has_value()) << sim.error();
+  // Provisioning got as far as its self-test; the slip is what is left.
+  std::ofstream(dir / "state/provision/state.json") << nlohmann::json{
+      {"done", {"certificate", "outbox_key", "root", "selftest"}},
+      {"terminal_id", "T-SELF-07"},
+      {"hall", "HALL-01"},
+      {"platform_url", "https://127.0.0.1:1"}}.dump();
+  const auto r =
+      test::run_process({kKiosk, "provision", "--platform", "https://127.0.0.1:1", "--token",
+                         "spent", "--hall", "HALL-01", "--terminal", "T-SELF-07", "--ca",
+                         "/nonexistent", "--state", (dir / "state").string(), "--config", kConfig,
+                         "--printer", (*sim)->printer_port().string()});
+  ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("slip printed"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(dir / "state/provision/slip.txt"));
+  const auto codes = printed_qr_codes((*sim)->receipts());
+  ASSERT_EQ(codes.size(), 1u);
+  EXPECT_EQ(codes[0], "kiosk-terminal:T-SELF-07");
+}
+
 TEST_F(SelftestDevices, ASilentOrMissingDeviceFailsTheSelftest) {
   SilentPty reader;
   SilentPty printer;

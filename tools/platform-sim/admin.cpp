@@ -117,8 +117,19 @@ void install_admin_routes(App& app, httplib::Server& svr) {
         "T-" + sha256_hex(std::to_string(app.opt.seed) + now_iso() +
                           std::to_string(app.db.scalar("SELECT count(*) FROM enrolment_tokens")))
                    .substr(0, 20);
-    app.db.exec("INSERT INTO enrolment_tokens(token) VALUES(?)", {token});
-    send_json(res, 201, {{"enrolment_token", token}});
+    // {"expires_at": "2026-01-01T00:00:00Z"} makes a token with an expiry
+    // (one in the past: already expired); none by default.
+    const auto body = nlohmann::json::parse(req.body.empty() ? "{}" : req.body, nullptr, false);
+    std::string expires;
+    if (body.is_object() && body.contains("expires_at") && body["expires_at"].is_string()) {
+      expires = body["expires_at"].get<std::string>();
+    }
+    if (expires.empty()) {
+      app.db.exec("INSERT INTO enrolment_tokens(token) VALUES(?)", {token});
+    } else {
+      app.db.exec("INSERT INTO enrolment_tokens(token, expires_at) VALUES(?, ?)", {token, expires});
+    }
+    send_json(res, 201, {{"enrolment_token", token}, {"expires_at", expires}});
   });
 }
 

@@ -312,10 +312,19 @@ void install_routes(App& app, httplib::Server& svr) {
       if (!hall_exists(app, hall))
         errors.push_back({"hall_code", "unknown hall", "大厅编码不存在"});
       if (!errors.empty()) return validation_failed(res, errors);
-      auto rows = app.db.query("SELECT used_by FROM enrolment_tokens WHERE token=?", {token});
+      auto rows = app.db.query(
+          "SELECT coalesce(used_by, ''), coalesce(expires_at, '') FROM enrolment_tokens "
+          "WHERE token=?",
+          {token});
       if (rows.empty() || !rows[0][0].empty()) {
         send_problem(res, 403, "enrolment_token_invalid",
                      "The enrolment token is unknown or already used", "注册令牌无效或已被使用");
+        return;
+      }
+      // Both RFC 3339 UTC with seconds: they compare as text.
+      if (!rows[0][1].empty() && rows[0][1] <= now_iso()) {
+        send_problem(res, 403, "enrolment_token_expired", "The enrolment token has expired",
+                     "注册令牌已过期");
         return;
       }
       const auto seq = app.db.scalar("SELECT count(*) FROM terminals") + 1;

@@ -18,7 +18,8 @@ namespace {
 const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS terminals(terminal_id TEXT PRIMARY KEY, hall_code TEXT, floor INTEGER,
   x_m REAL, y_m REAL, enrolled_at TEXT, revoked INTEGER DEFAULT 0);
-CREATE TABLE IF NOT EXISTS enrolment_tokens(token TEXT PRIMARY KEY, used_by TEXT);
+CREATE TABLE IF NOT EXISTS enrolment_tokens(token TEXT PRIMARY KEY, used_by TEXT,
+  expires_at TEXT);
 CREATE TABLE IF NOT EXISTS idempotency(key TEXT PRIMARY KEY, terminal_id TEXT, route TEXT,
   body_hash TEXT, status INTEGER, content_type TEXT, body TEXT, created_at TEXT);
 CREATE TABLE IF NOT EXISTS records(seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT, record_id TEXT,

@@ -98,6 +98,9 @@ nlohmann::json status_json(const fs::path& store) {
     j["pending"] = {{"to", s->pending->to},
                     {"from", s->pending->from},
                     {"switched_at", cb::format_time(s->pending->switched_at)}};
+    if (s->pending->started_at) {
+      j["pending"]["started_at"] = cb::format_time(*s->pending->started_at);
+    }
   }
   if (auto r = cb::last_refusal(store)) {
     j["last_refusal"] = {{"reason", cb::to_string(r->reason)}, {"detail", r->detail}};
@@ -114,7 +117,8 @@ int run_agent(const ConfigArgs& a) {
                         *fetcher, std::random_device{}());
   for (;;) {
     const auto t = now();
-    if (auto h = cb::health_step(store, false, t, std::chrono::seconds(a.grace_s));
+    if (auto h =
+            cb::health_step(store, false, t, std::chrono::seconds(a.grace_s), cb::Untried::wait);
         h && h->action == cb::HealthAction::roll_back) {
       spdlog::warn("config: no healthy report within {} s; rolled back", a.grace_s);
     }

@@ -14,10 +14,11 @@
 // that answer and storing the certificate, a new token is needed.
 #include "config/bundle/install.hpp"
 #include "config/bundle/read_limited.hpp"
-#include "kiosk/app/cli/provision_files.hpp"
 #include "kiosk/app/cli/selftest_checks.hpp"
 #include "kiosk/app/cli/selftest_device_options.hpp"
+#include "kiosk/app/cli/selftest_devices.hpp"
 #include "kiosk/app/paths.hpp"
+#include "kiosk/app/provision_files.hpp"
 #include "kiosk/cli/registry.hpp"
 #include "kiosk/platform/client.hpp"
 #include "offline_cache/key_file.hpp"
@@ -53,6 +54,10 @@ StepResult enrol(const ProvisionArgs& a, const kp::Files& f, kp::Progress& p) {
   auto enrolled = (*client)->enrol({a.token, *csr, a.hall}, kiosk::platform::new_idempotency_key());
   if (!enrolled) {
     const auto& e = enrolled.error();
+    if (e.problem_code == "enrolment_token_expired") {
+      return kx::unexpected(
+          "the enrolment token has expired; ask for a new one / 注册令牌已过期，请申请新的令牌");
+    }
     if (e.problem_code == "enrolment_token_invalid") {
       return kx::unexpected(
           "the enrolment token is unknown, used or expired; ask for a new one / "
@@ -95,7 +100,10 @@ StepResult selftest(const kp::Files& f, const kp::Progress& p, const kp::DeviceA
   return {};
 }
 
-StepResult slip(const kp::Files& f, const kp::Progress& p) {
+// The slip on stdout and in slip.txt, and on the receipt printer when one is
+// configured (the provision-slip template: terminal, hall, platform, time,
+// and a QR of the terminal id for the technician's records).
+StepResult slip(const kp::Files& f, const kp::Progress& p, const kp::DeviceAddresses& devices) {
   const std::time_t now = std::time(nullptr);
   std::tm utc{};
   ::gmtime_r(&now, &utc);
@@ -117,7 +125,21 @@ StepResult slip(const kp::Files& f, const kp::Progress& p) {
       "\n"
       "自检 Self-test: ok\n";
   std::cout << text;
-  return kp::write_secret(f.slip(), text, 0644);
+  if (auto w = kp::write_secret(f.slip(), text, 0644); !w) return w;
+  if (!devices.printer) {
+    std::cout << "provision: slip not printed (no printer configured; --printer or "
+                 "--app-devices)\n";
+    return {};
+  }
+  auto printed = kp::print_template(devices, "provision-slip",
+                                    {{"terminal_id", p.terminal_id},
+                                     {"hall", p.hall},
+                                     {"platform", p.platform_url},
+                                     {"time", when},
+                                     {"selftest", "ok"}});
+  if (!printed) return kx::unexpected("the slip did not print: " + printed.error());
+  std::cout << "provision: slip printed, " << *printed << "\n";
+  return {};
 }
 
 int provision(const ProvisionArgs& a) {
@@ -137,7 +159,7 @@ int provision(const ProvisionArgs& a) {
       {"outbox_key", [&] { return outbox_key(f); }},
       {"root", [&] { return pin_root(a, f); }},
       {"selftest", [&] { return selftest(f, p, devices); }},
-      {"slip", [&] { return slip(f, p); }},
+      {"slip", [&] { return slip(f, p, devices); }},
   };
   for (const auto& step : steps) {
     if (p.has(step.name)) {

@@ -7,6 +7,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <memory>
 
@@ -16,6 +18,9 @@ struct RunArgs {
   kiosk::app::RunOptions options;
   std::string config_dir, state_dir, screenshot, script, screenshot_dir, size, lang, rasterizer,
       log_level = "info", usb_dir, log_dir, backlight_dir;
+  int health_settle_s = static_cast<int>(options.health_settle.count());
+  int health_grace_s = static_cast<int>(options.health_grace.count());
+  int heartbeat_s = static_cast<int>(options.heartbeat_interval.count());
 };
 
 void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
@@ -52,10 +57,24 @@ void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
   cmd->add_option("--log-dir", args->log_dir, "Log files, for the export (default STATE/logs)");
   cmd->add_option("--backlight-dir", args->backlight_dir,
                   "Backlight devices (default /sys/class/backlight; --sim: none)");
+  auto* health_settle = cmd->add_option(
+      "--health-settle", args->health_settle_s,
+      "After a config switch: seconds of running after the first frame before healthy is reported");
+  health_settle->capture_default_str();
+  cmd->add_option("--health-grace", args->health_grace_s,
+                  "Seconds a switch may stay unconfirmed before it is rolled back (as the agent)")
+      ->capture_default_str();
+  cmd->add_option("--heartbeat-interval", args->heartbeat_s,
+                  "Seconds between heartbeats of a provisioned kiosk")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   cmd->callback([args, &ctx] {
     auto& opt = args->options;
     spdlog::set_level(spdlog::level::from_str(args->log_level));
     if (!args->config_dir.empty()) opt.paths.config_dir = args->config_dir;
+    opt.health_settle = std::chrono::seconds(std::max(args->health_settle_s, 0));
+    opt.health_grace = std::chrono::seconds(std::max(args->health_grace_s, 0));
+    opt.heartbeat_interval = std::chrono::seconds(args->heartbeat_s);
     if (!args->state_dir.empty()) opt.paths.state_dir = args->state_dir;
     if (args->rasterizer == "sdl") opt.rasterizer = kiosk::app::Rasterizer::sdl;
     if (!args->screenshot.empty()) opt.screenshot = args->screenshot;

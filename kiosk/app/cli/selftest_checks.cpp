@@ -72,12 +72,9 @@ Check config_trust(const Files& f) {
 
 Check platform(const Files& f, const Progress& p) {
   if (p.platform_url.empty()) return failed("platform", "not provisioned: no platform URL");
-  kiosk::platform::ClientConfig cfg;
-  cfg.base_url = p.platform_url;
-  cfg.ca_file = f.platform_ca().string();
-  cfg.cert_file = f.device_cert().string();
-  cfg.key_file = f.device_key().string();
-  auto client = kiosk::platform::PlatformClient::create(cfg);
+  auto cfg = provisioned_client(f);
+  if (!cfg) return failed("platform", cfg.error());
+  auto client = kiosk::platform::PlatformClient::create(*cfg);
   if (!client) return failed("platform", client.error().detail);
   auto ping = (*client)->ping();
   if (!ping) return failed("platform", "mutual TLS ping failed: " + ping.error().detail);

@@ -2,7 +2,7 @@
 // The checks of `kiosk selftest` (also the last step of provisioning):
 // each is ok, failed or skipped, with a detail for technicians. The report
 // is JSON for monitoring; any failed check makes the exit code non-zero.
-#include "kiosk/app/cli/provision_files.hpp"
+#include "kiosk/app/provision_files.hpp"
 
 #include <nlohmann/json.hpp>
 

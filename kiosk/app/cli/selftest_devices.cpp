@@ -83,44 +83,59 @@ std::string now_text() {
   return buf;
 }
 
-Check printer_check(const DeviceAddresses& a, const std::string& terminal_id) {
-  constexpr const char* kName = "printer";
+}  // namespace
+
+// Renders template `id` with its sample fields overridden by `fields` and
+// prints it; the printer must be ready. Returns how it came out.
+kx::expected<std::string, std::string> print_template(
+    const DeviceAddresses& a, const std::string& id,
+    const std::map<std::string, std::string>& fields) {
+  if (!a.printer) return kx::unexpected(std::string("no printer configured"));
   auto set = printer::TemplateSet::load(a.receipt_templates);
-  if (!set) return failed(kName, "receipt templates: " + describe(set.error()));
-  const printer::ReceiptTemplate* page = set->find("test-page");
+  if (!set) return kx::unexpected("receipt templates: " + describe(set.error()));
+  const printer::ReceiptTemplate* page = set->find(id);
   if (page == nullptr) {
-    return failed(kName, "no test-page template in " + a.receipt_templates.string());
+    return kx::unexpected("no " + id + " template in " + a.receipt_templates.string());
   }
   printer::ReceiptData data = page->sample;
-  data.fields["terminal_id"] = terminal_id;
-  data.fields["time"] = now_text();
+  for (const auto& [k, v] : fields) data.fields[k] = v;
   printer::ReceiptLayout layout;
   layout.width = a.paper_mm == 58 ? printer::PaperWidth::mm58 : printer::PaperWidth::mm80;
   auto bytes = printer::render_receipt(*page, data, layout);
-  if (!bytes) return failed(kName, "test page: " + describe(bytes.error()));
+  if (!bytes) return kx::unexpected(id + ": " + describe(bytes.error()));
 
   printer::PrinterOptions options;
   options.job_timeout = 30s;
-  options.recovery_wait = 0s;  // a fault fails the check; the technician fixes it and runs again
+  options.recovery_wait = 0s;  // a fault fails at once; the technician fixes it and runs again
   printer::Printer p(printer::open_spec(*a.printer), options);
   auto status = p.status();
-  if (!status)
-    return failed(kName, "no status from " + *a.printer + ": " + describe(status.error()));
+  if (!status) {
+    return kx::unexpected("no status from " + *a.printer + ": " + describe(status.error()));
+  }
   if (!status->ready()) {
     std::string why;
     for (auto e : printer::events_of(*status))
       why += std::string(why.empty() ? "" : ", ") + printer::to_string(e);
-    return failed(kName, "not ready: " + (why.empty() ? std::string("unknown") : why));
+    return kx::unexpected("not ready: " + (why.empty() ? std::string("unknown") : why));
   }
-  const auto result = p.print({"selftest-test-page", std::move(*bytes)});
+  const auto result = p.print({"kiosk-" + id, std::move(*bytes)});
   if (!result.printed()) {
-    return failed(kName, "the test page did not print: " +
-                             (result.error ? describe(*result.error) : std::string("unknown")));
+    return kx::unexpected("the " + id + " did not print: " +
+                          (result.error ? describe(*result.error) : std::string("unknown")));
   }
-  std::string detail = "test page for " + terminal_id + " " + printer::to_string(result.outcome) +
-                       " on " + p.describe();
-  if (result.outcome == printer::Outcome::printed_not_cut) return failed(kName, detail);
-  return ok(kName, detail);
+  const std::string how = std::string(printer::to_string(result.outcome)) + " on " + p.describe();
+  if (result.outcome == printer::Outcome::printed_not_cut) return kx::unexpected(how);
+  return how;
+}
+
+namespace {
+
+Check printer_check(const DeviceAddresses& a, const std::string& terminal_id) {
+  constexpr const char* kName = "printer";
+  auto printed =
+      print_template(a, "test-page", {{"terminal_id", terminal_id}, {"time", now_text()}});
+  if (!printed) return failed(kName, printed.error());
+  return ok(kName, "test page for " + terminal_id + " " + *printed);
 }
 
 // ---- Scanner: one page ------------------------------------------------------

@@ -5,10 +5,12 @@
 // an address is skipped with the reason; one that does not answer fails
 // with what went wrong. Every check ends within its limit, whatever the
 // device does.
+#include "base/expected.hpp"
 #include "kiosk/app/cli/selftest_checks.hpp"
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 
@@ -23,6 +25,13 @@ struct DeviceAddresses {
   std::filesystem::path receipt_templates;        // holds test-page.json
   int paper_mm = 80;                              // 58 or 80
 };
+
+// Prints receipt template `id` (e.g. "test-page", "provision-slip") with
+// `fields` over its sample on the configured printer: how it came out, or
+// why not.
+kx::expected<std::string, std::string> print_template(
+    const DeviceAddresses& a, const std::string& id,
+    const std::map<std::string, std::string>& fields);
 
 struct DeviceLimits {
   std::chrono::seconds reader{15};

@@ -1,4 +1,4 @@
-#include "kiosk/app/cli/provision_files.hpp"
+#include "kiosk/app/provision_files.hpp"
 
 #include "config/bundle/durable_file.hpp"
 #include "kiosk/platform/client.hpp"
@@ -25,6 +25,23 @@ kx::expected<std::string, std::string> FileKeyStore::new_key_csr(const std::stri
   if (!kc) return kx::unexpected("device key: " + kc.error().detail);
   if (auto w = write_secret(file_, kc->key_pem, 0600); !w) return kx::unexpected(w.error());
   return kc->csr_pem;
+}
+
+kx::expected<kiosk::platform::ClientConfig, std::string> provisioned_client(const Files& f) {
+  const Progress p = load_progress(f);
+  if (!p.has("certificate") || p.platform_url.empty()) {
+    return kx::unexpected("not provisioned (run `kiosk provision`)");
+  }
+  for (const fs::path& file : {f.device_key(), f.device_cert(), f.platform_ca()}) {
+    std::error_code ec;
+    if (!fs::exists(file, ec)) return kx::unexpected("missing " + file.string());
+  }
+  kiosk::platform::ClientConfig cfg;
+  cfg.base_url = p.platform_url;
+  cfg.ca_file = f.platform_ca().string();
+  cfg.cert_file = f.device_cert().string();
+  cfg.key_file = f.device_key().string();
+  return cfg;
 }
 
 bool Progress::has(const std::string& step) const {

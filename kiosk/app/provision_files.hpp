@@ -4,6 +4,7 @@
 // file one (the key would then never leave the TPM; the platform client
 // would use it through an OpenSSL provider instead of a key file).
 #include "base/expected.hpp"
+#include "kiosk/platform/http.hpp"
 
 #include <filesystem>
 #include <string>
@@ -50,6 +51,11 @@ struct Progress {
 };
 Progress load_progress(const Files& f);
 kx::expected<void, std::string> save_progress(const Files& f, const Progress& p);
+
+// How the running app reaches the platform as this terminal (mutual TLS
+// with the provisioned key and certificate), or why it cannot: not
+// provisioned yet, or a file provisioning left is missing.
+kx::expected<kiosk::platform::ClientConfig, std::string> provisioned_client(const Files& f);
 
 // Writes `bytes` to a new file with `mode` (durably, replacing any).
 kx::expected<void, std::string> write_secret(const std::filesystem::path& path,
