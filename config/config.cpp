@@ -1,5 +1,8 @@
 #include "config/config.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -102,7 +105,29 @@ kx::expected<void, ConfigError> parse_devices(const Ctx& c, const json& j, Devic
   auto rot = get_int(c, o, "/devices", "touch_rotation_deg", d.touch_rotation_deg, 0, 270);
   if (!rot) return kx::unexpected(rot.error());
   if (*rot % 90 != 0) return fail(c, "/devices/touch_rotation_deg", "must be 0, 90, 180 or 270");
-  d = Devices{*paper, *dpi, *volume, *bright, *rot};
+  // A device address is a device file (an absolute path: /dev/ttyUSB0, a
+  // udev symlink, a pty) or usb:VID:PID (4 hex digits each).
+  const auto address = [&](const char* key,
+                           std::string fallback) -> kx::expected<std::string, ConfigError> {
+    auto v = get_string(c, o, "/devices", key, false);
+    if (!v) return kx::unexpected(v.error());
+    if (o.find(key) == o.end()) return fallback;
+    if (v->starts_with("/") && v->size() > 1) return *v;
+    if (v->size() == 13 && v->starts_with("usb:") && (*v)[8] == ':' &&
+        std::all_of(v->begin() + 4, v->end(), [](char ch) {
+          return ch == ':' || std::isxdigit(static_cast<unsigned char>(ch));
+        })) {
+      return *v;
+    }
+    return fail(c, std::string("/devices/") + key, "must be an absolute path or usb:VID:PID");
+  };
+  auto reader = address("reader", d.reader);
+  if (!reader) return kx::unexpected(reader.error());
+  auto printer = address("printer", d.printer);
+  if (!printer) return kx::unexpected(printer.error());
+  auto scanner = get_string(c, o, "/devices", "scanner", false);
+  if (!scanner) return kx::unexpected(scanner.error());
+  d = Devices{*paper, *dpi, *volume, *bright, *rot, *reader, *printer, *scanner};
   return {};
 }
 

@@ -42,6 +42,11 @@ struct Devices {
   int volume_percent = 70;      // 0..100
   int brightness_percent = 80;  // 10..100
   int touch_rotation_deg = 0;   // 0, 90, 180, 270 (technician recalibration)
+  // Where the kiosk finds its devices (`kiosk run`, `kiosk selftest
+  // --app-devices`, the technician's device tests).
+  std::string reader = "/dev/ttyUSB0";   // serial port or usb:VID:PID
+  std::string printer = "/dev/usb/lp0";  // /dev/usb/lpN, a serial port, or usb:VID:PID
+  std::string scanner;                   // a SANE device name; "" = the first SANE finds
 };
 
 // What elderly mode (适老化模式) starts with in this hall.

@@ -192,7 +192,8 @@ int run_kiosk(const RunOptions& options) {
   if (!options.sim) platform_effects.connect(std::nullopt);  // until provisioning brings one
   // Scans and e-licences of the pre-application's materials step.
   MaterialsEffects materials_effects(
-      app_events, {.device = "", .dpi = cfg->devices.scanner_dpi, .sim = options.sim});
+      app_events,
+      {.device = cfg->devices.scanner, .dpi = cfg->devices.scanner_dpi, .sim = options.sim});
   if (!options.sim) materials_effects.connect(std::nullopt);
   // The outbox (docs/offline-cache.md), before the monitor that connects it.
   std::unique_ptr<OutboxService> outbox;
@@ -273,6 +274,8 @@ int run_kiosk(const RunOptions& options) {
       if (!device_services && !options.screenshot) {
         devices::DeviceOptions device_options;
         device_options.sim = options.sim;
+        device_options.reader_port = cfg->devices.reader;
+        device_options.printer_spec = cfg->devices.printer;
         device_options.receipt_templates = config_in_use.dir / "receipts";
         device_options.paper_mm = cfg->devices.printer_paper_mm;
         device_services = std::make_unique<devices::Devices>(app_events, device_options);

@@ -23,6 +23,12 @@ RunningConfig choose_config(const fs::path& config_dir, const fs::path& store, c
   return {store / "versions" / folder, store, folder, store};
 }
 
+fs::path config_dir_in_use(const fs::path& config_dir, const fs::path& store) {
+  const std::string folder = cb::current_folder(store);
+  if (folder.empty()) return config_dir;
+  return store / "versions" / folder;
+}
+
 HealthReport::HealthReport(RunningConfig running, std::chrono::seconds settle,
                            std::chrono::seconds grace)
     : running_(std::move(running)), settle_(settle), grace_(grace) {}

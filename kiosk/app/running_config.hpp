@@ -33,6 +33,12 @@ RunningConfig choose_config(const std::filesystem::path& config_dir,
                             const std::filesystem::path& store, config::bundle::Time now,
                             std::chrono::seconds grace);
 
+// The folder the kiosk's config comes from, changing nothing (for `kiosk
+// selftest` and the technician's device tests): the store's current config
+// once an operator's bundle is installed, else `config_dir`.
+std::filesystem::path config_dir_in_use(const std::filesystem::path& config_dir,
+                                        const std::filesystem::path& store);
+
 class HealthReport {
  public:
   HealthReport(RunningConfig running, std::chrono::seconds settle, std::chrono::seconds grace);

@@ -50,6 +50,27 @@ TEST(ConfigSchema, ReadsEverySection) {
   EXPECT_EQ(c->catalogue.at("ITEM-7").name->en, "Social");
 }
 
+TEST(ConfigSchema, DeviceAddressesDefaultToTheKiosksPortsAndCanBeNamed) {
+  auto c = parse("");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->devices.reader, "/dev/ttyUSB0");
+  EXPECT_EQ(c->devices.printer, "/dev/usb/lp0");
+  EXPECT_EQ(c->devices.scanner, "");  // the first scanner SANE finds
+  c = parse(R"("devices": {"reader": "usb:0400:c35a", "printer": "/dev/ttyS1",
+                           "scanner": "fujitsu:fi-7160:1234"})");
+  ASSERT_TRUE(c) << c.error().to_string();
+  EXPECT_EQ(c->devices.reader, "usb:0400:c35a");
+  EXPECT_EQ(c->devices.printer, "/dev/ttyS1");
+  EXPECT_EQ(c->devices.scanner, "fujitsu:fi-7160:1234");
+  EXPECT_EQ(c->devices.printer_paper_mm, 80);  // untouched by the addresses
+  EXPECT_EQ(error_of(R"("devices": {"reader": "COM3"})"),
+            "config.json: /devices/reader: must be an absolute path or usb:VID:PID");
+  EXPECT_EQ(error_of(R"("devices": {"printer": "usb:04b8:zz02"})"),
+            "config.json: /devices/printer: must be an absolute path or usb:VID:PID");
+  EXPECT_EQ(error_of(R"("devices": {"scanner": 7})"),
+            "config.json: /devices/scanner: must be a string");
+}
+
 TEST(ConfigSchema, NamesFileFieldAndReason) {
   EXPECT_EQ(error_of(R"("devices": {"printer_paper_mm": 70})"),
             "config.json: /devices/printer_paper_mm: must be 58 or 80");

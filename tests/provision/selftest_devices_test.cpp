@@ -159,6 +159,25 @@ TEST_F(SelftestDevices, ProvisioningPrintsItsSlipOnTheReceiptPrinter) {
   EXPECT_EQ(codes[0], "kiosk-terminal:T-SELF-07");
 }
 
+TEST_F(SelftestDevices, AppDevicesAreWhereTheConfigSaysTheKioskFindsThem) {
+  auto sim = dev::SimDevices::start(kDevsim, {"--width", "576"});
+  ASSERT_TRUE(sim.has_value()) << sim.error();
+  // The hall's config names the reader and printer ports (here: the ptys).
+  const auto config = dir / "config";
+  fs::copy(kConfig, config, fs::copy_options::recursive);
+  auto cfg = nlohmann::json::parse(std::ifstream(config / "config.json"));
+  cfg["devices"]["reader"] = (*sim)->reader_port();
+  cfg["devices"]["printer"] = (*sim)->printer_port().string();
+  std::ofstream(config / "config.json") << cfg.dump(2);
+  const auto r = test::run_process({kKiosk, "selftest", "--state", (dir / "state").string(),
+                                    "--config", config.string(), "--app-devices", "--check",
+                                    "idcard_reader", "--check", "printer"});
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+  const auto report = nlohmann::json::parse(r.out, nullptr, false);
+  ASSERT_FALSE(report.is_discarded()) << r.out;
+  for (const auto& c : report["checks"]) EXPECT_EQ(c["status"], "ok") << c.dump();
+}
+
 TEST_F(SelftestDevices, ASilentOrMissingDeviceFailsTheSelftest) {
   SilentPty reader;
   SilentPty printer;

@@ -19,6 +19,7 @@
 #include "kiosk/app/cli/selftest_devices.hpp"
 #include "kiosk/app/paths.hpp"
 #include "kiosk/app/provision_files.hpp"
+#include "kiosk/app/running_config.hpp"
 #include "kiosk/cli/registry.hpp"
 #include "kiosk/platform/client.hpp"
 #include "offline_cache/key_file.hpp"
@@ -148,7 +149,9 @@ int provision(const ProvisionArgs& a) {
   if (!a.config_dir.empty()) flags.config_dir = a.config_dir;
   const auto paths = kiosk::app::resolve_paths(flags, a.sim);
   const kp::Files f{paths.state_dir};
-  const kp::DeviceAddresses devices = kp::device_addresses(a.devices, paths.config_dir);
+  const kp::DeviceAddresses devices = kp::device_addresses(
+      a.devices,
+      kiosk::app::config_dir_in_use(paths.config_dir, kp::Files{paths.state_dir}.config_store()));
   kp::Progress p = kp::load_progress(f);
   struct Step {
     const char* name;

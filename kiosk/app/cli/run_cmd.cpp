@@ -3,6 +3,8 @@
 #include "kiosk/app/cli/technician_device_test.hpp"
 #include "kiosk/app/font_file.hpp"
 #include "kiosk/app/kiosk_app.hpp"
+#include "kiosk/app/provision_files.hpp"
+#include "kiosk/app/running_config.hpp"
 #include "kiosk/cli/registry.hpp"
 
 #include <spdlog/spdlog.h>
@@ -95,7 +97,8 @@ void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
           "--sim: the simulated devices are the running app's; test them with `kiosk selftest "
           "--reader/--printer/--scanner`";
     } else {
-      devices = kiosk::provision::app_device_addresses(paths.config_dir);
+      devices = kiosk::provision::app_device_addresses(kiosk::app::config_dir_in_use(
+          paths.config_dir, kiosk::provision::Files{paths.state_dir}.config_store()));
     }
     opt.technician.device_test = [state_dir = paths.state_dir, devices](const std::string& check) {
       return kiosk::provision::run_device_check(state_dir, devices, check);

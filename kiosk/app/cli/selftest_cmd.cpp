@@ -7,6 +7,7 @@
 #include "kiosk/app/cli/selftest_checks.hpp"
 #include "kiosk/app/cli/selftest_device_options.hpp"
 #include "kiosk/app/paths.hpp"
+#include "kiosk/app/running_config.hpp"
 #include "kiosk/cli/registry.hpp"
 
 #include <iostream>
@@ -51,7 +52,9 @@ void install_selftest(CLI::App& root, kiosk::cli::Context& ctx) {
     const auto paths = kiosk::app::resolve_paths(flags, args->sim);
     const kp::Files f{paths.state_dir};
     const auto progress = kp::load_progress(f);
-    const auto devices = kp::device_addresses(args->devices, paths.config_dir);
+    const auto devices = kp::device_addresses(
+        args->devices,
+        kiosk::app::config_dir_in_use(paths.config_dir, kp::Files{paths.state_dir}.config_store()));
     std::vector<kp::Check> checks;
     if (args->only.empty()) {
       checks = kp::run_selftest(f, progress, devices);

@@ -28,11 +28,14 @@ void add_device_options(CLI::App& cmd, DeviceArgs& args) {
 }
 
 DeviceAddresses app_device_addresses(const std::filesystem::path& config_dir) {
-  const kiosk::app::devices::DeviceOptions app;
+  // Where `kiosk run` opens them: config.json's devices (their defaults
+  // when the config cannot be read, as the app would not start on it).
+  const auto cfg = config::load(config_dir);
+  const config::Devices devices = cfg ? cfg->devices : config::Devices{};
   DeviceAddresses a;
-  a.reader = app.reader_port;
-  a.printer = app.printer_spec;
-  a.scanner = "";
+  a.reader = devices.reader;
+  a.printer = devices.printer;
+  a.scanner = devices.scanner;
   return with_config(std::move(a), config_dir);
 }
 
