@@ -214,6 +214,13 @@ core::TechInfo TechnicianService::info() {
   i.terminal_id = terminal_id_;
   i.app_version = kVersion;
   i.last_errors = recent_errors_->lines();
+  // Read now, not at start: the config agent may refuse a bundle while the kiosk runs.
+  if (auto r = config::bundle::last_refusal_record(state_dir_ / "config")) {
+    i.config_refused = config::bundle::to_string(r->refusal.reason);
+    if (r->refused_version > 0)
+      i.config_refused += " (v" + std::to_string(r->refused_version) + ")";
+    if (!r->refusal.detail.empty()) i.config_refused += ": " + r->refusal.detail;
+  }
   std::lock_guard lock(settings_mutex_);  // the UI thread changes them
   i.volume = settings_.volume;
   i.brightness = settings_.brightness;

@@ -51,6 +51,7 @@ std::map<std::string, core::State> screens(const Layout& l) {
   info.last_errors = {"09:58:01 printer: paper low", "10:01:12 platform: timeout after 10 s",
                       "10:02:40 outbox: delivery failed (HTTP 503), retry in 60 s"};
   info.touch = core::make_orientation(90, true);
+  info.config_refused = "expired (v13): targets expired at 2026-11-30T00:00:00Z";
   d(core::TechInfoLoaded{info});
   out.emplace("status", d.s);
   d(core::TechRun{core::TechAction::test_printer});
@@ -124,6 +125,7 @@ TEST_P(TechnicianScreens, ShowWhatTheTechnicianNeeds) {
   EXPECT_TRUE(frame.shows_text("T-650100-0042"));
   EXPECT_TRUE(frame.shows_text("0.1.0"));
   EXPECT_TRUE(frame.shows_text("outbox: delivery failed"));
+  EXPECT_TRUE(frame.shows_text("expired (v13)"));  // the refused bundle, for the technician
   EXPECT_TRUE(frame.shows_text(l.lang == core::Lang::zh ? "待发送：3" : "Waiting to send: 3"));
   EXPECT_TRUE(frame.shows_text(l.lang == core::Lang::zh ? "旋转 90°" : "Rotated 90°"));
   frame = ui.frame(by_name["status_result"], texts, l.display);

@@ -37,6 +37,9 @@ float draw_status_lines(ScreenContext& ctx, float x0, float x1, float y) {
     return v.empty() ? ctx.primary("technician.status.none") : v;
   };
   line(ctx.primary("technician.status.config") + "  " + or_none(info.config_version), t.text);
+  if (!info.config_refused.empty()) {
+    line(ctx.primary("technician.status.config_refused") + "  " + info.config_refused, t.fault);
+  }
   line(ctx.primary("technician.status.terminal") + "  " + or_none(info.terminal_id), t.text);
   line(ctx.primary("technician.status.app") + "  " + or_none(info.app_version), t.text);
   std::string touch =

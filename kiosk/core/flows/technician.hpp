@@ -35,9 +35,12 @@ struct TechInfo {
   std::string terminal_id;
   std::string app_version;
   std::vector<std::string> last_errors;  // newest last, already masked
-  int volume = 70;                       // percent
-  int brightness = 80;                   // percent
-  Orientation touch;                     // the touch mapping in use
+  // The last config bundle the kiosk refused ("expired (v7): targets
+  // expired …", English, for technicians); empty when none.
+  std::string config_refused;
+  int volume = 70;      // percent
+  int brightness = 80;  // percent
+  Orientation touch;    // the touch mapping in use
   bool operator==(const TechInfo&) const = default;
 };
 
