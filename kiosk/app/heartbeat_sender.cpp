@@ -66,6 +66,12 @@ HeartbeatSender::HeartbeatSender(HeartbeatSenderOptions options)
     : options_(std::move(options)), schedule_(options_.interval) {}
 
 bool HeartbeatSender::tick(Clock::time_point now, const core::State& state, OutboxService& outbox) {
+  if (!first_tick_) first_tick_ = now;
+  const auto known = [](core::DeviceState d) { return d != core::DeviceState::unknown; };
+  if (!sent_any_ && now - *first_tick_ < kDeviceWait &&
+      !(known(state.reader) && known(state.printer) && known(state.scanner))) {
+    return false;
+  }
   if (last_check_ && now - *last_check_ < kFlagCheck && now < schedule_.next_due(now)) {
     return false;
   }
@@ -82,6 +88,7 @@ bool HeartbeatSender::tick(Clock::time_point now, const core::State& state, Outb
                  config::bundle::to_string(snap.refusal->reason));
   }
   schedule_.sent(now, flag);
+  sent_any_ = true;
   return queued.has_value();
 }
 

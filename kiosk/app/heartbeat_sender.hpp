@@ -42,7 +42,11 @@ class HeartbeatSender {
   HeartbeatSchedule schedule_;
   // The loop calls on every input; the flag file is read at most this often.
   static constexpr std::chrono::seconds kFlagCheck{15};
-  std::optional<Clock::time_point> last_check_;
+  // The first heartbeat waits (this long at most) for the device services'
+  // first answers, so the fleet does not see "unknown" after every start.
+  static constexpr std::chrono::seconds kDeviceWait{30};
+  std::optional<Clock::time_point> last_check_, first_tick_;
+  bool sent_any_ = false;
 };
 
 }  // namespace kiosk::app

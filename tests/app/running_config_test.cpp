@@ -7,6 +7,7 @@
 #include "config/config.hpp"
 #include "kiosk/app/heartbeat_sender.hpp"
 #include "kiosk/app/outbox_events.hpp"
+#include "kiosk/app/outbox_service.hpp"
 #include "tests/config_bundle/bundle_fixture.hpp"
 
 #include <gtest/gtest.h>
@@ -44,6 +45,15 @@ class RunningConfigTest : public ::testing::Test {
     ASSERT_TRUE(cb::apply(store, *verified, when));
   }
   cb::StoreState state() { return *cb::read_store(store); }
+
+  // A real outbox (a SQLite file) with no platform connected, so what is
+  // queued stays there to be counted.
+  auto open_outbox() {
+    kiosk::app::OutboxServiceOptions o;
+    o.state_dir = tmp.path() / "state";
+    o.create_missing_key = true;
+    return kiosk::app::OutboxService::open(o, [](const offline_cache::OutboxStatus&) {});
+  }
 };
 
 TEST_F(RunningConfigTest, WithoutAnInstalledBundleTheImagesConfigRuns) {
@@ -160,6 +170,44 @@ TEST_F(RunningConfigTest, TheHeartbeatCarriesDevicesPaperAndTheStoresRefusalFlag
 
   install(1, kNow + 1s);  // a successful apply clears the flag
   EXPECT_FALSE(kiosk::app::snapshot_of(s, 0, opt).refusal);
+}
+
+// The sender against a real outbox (a SQLite file; no platform connected, so
+// what it queues stays there to be counted), on an injected clock.
+TEST_F(RunningConfigTest, HeartbeatsWaitForTheDevicesThenFollowTheIntervalAndTheFlag) {
+  auto outbox = open_outbox();
+  ASSERT_TRUE(outbox.has_value());
+  const auto unsent = [&] {
+    auto st = (*outbox)->status();
+    const auto it = st.unsent_by_kind.find("heartbeat");
+    return it == st.unsent_by_kind.end() ? 0 : it->second;
+  };
+  kiosk::app::HeartbeatSender sender({"1.2.0", "ops-7", store, 300s});
+  const kiosk::app::HeartbeatSender::Clock::time_point t0{};
+  core::State s;  // the device services have not answered yet
+  EXPECT_FALSE(sender.tick(t0, s, **outbox));
+  EXPECT_FALSE(sender.tick(t0 + 5s, s, **outbox));
+  s.reader = s.printer = s.scanner = core::DeviceState::ok;
+  EXPECT_TRUE(sender.tick(t0 + 6s, s, **outbox));  // the first, once they did
+  EXPECT_EQ(unsent(), 1);
+  EXPECT_FALSE(sender.tick(t0 + 100s, s, **outbox));
+  cb::record_refusal(store, {cb::Reason::rollback, "5 < 6"}, kNow, 5);
+  EXPECT_FALSE(sender.tick(t0 + 110s, s, **outbox));  // the flag file is read every 15 s
+  EXPECT_TRUE(sender.tick(t0 + 121s, s, **outbox));   // ... and a new flag goes at once
+  EXPECT_FALSE(sender.tick(t0 + 300s, s, **outbox));
+  EXPECT_TRUE(sender.tick(t0 + 421s, s, **outbox));  // every interval
+  EXPECT_EQ(unsent(), 1);                            // heartbeats coalesce: only the newest waits
+}
+
+TEST_F(RunningConfigTest, WithoutAnswerFromTheDevicesTheFirstHeartbeatGoesAfter30Seconds) {
+  auto outbox = open_outbox();
+  ASSERT_TRUE(outbox.has_value());
+  kiosk::app::HeartbeatSender sender({"1.2.0", "ops-7", store, 300s});
+  const kiosk::app::HeartbeatSender::Clock::time_point t0{};
+  const core::State s;
+  EXPECT_FALSE(sender.tick(t0, s, **outbox));
+  EXPECT_FALSE(sender.tick(t0 + 29s, s, **outbox));
+  EXPECT_TRUE(sender.tick(t0 + 30s, s, **outbox));
 }
 
 TEST(OutboxStatusForCitizens, HeartbeatsAreNotCountedAsWaitingSubmissions) {
