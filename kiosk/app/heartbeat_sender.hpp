@@ -33,9 +33,14 @@ class HeartbeatSender {
 
   // Queues a heartbeat when one is due. True when it did.
   bool tick(Clock::time_point now, const core::State& state, OutboxService& outbox);
-  // When the periodic one is due (the loop also wakes every minute, which
-  // is when a new refusal flag is noticed).
-  Clock::time_point next_due(Clock::time_point now) const { return schedule_.next_due(now); }
+  // When the loop must call again at the latest: the periodic one, or the
+  // end of the wait for the devices before the first (their answers wake
+  // the loop by themselves). The loop also wakes every minute, which is
+  // when a new refusal flag is noticed.
+  Clock::time_point next_due(Clock::time_point now) const {
+    if (!sent_any_ && first_tick_) return *first_tick_ + kDeviceWait;
+    return schedule_.next_due(now);
+  }
 
  private:
   HeartbeatSenderOptions options_;

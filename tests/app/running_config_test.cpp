@@ -186,9 +186,12 @@ TEST_F(RunningConfigTest, HeartbeatsWaitForTheDevicesThenFollowTheIntervalAndThe
   const kiosk::app::HeartbeatSender::Clock::time_point t0{};
   core::State s;  // the device services have not answered yet
   EXPECT_FALSE(sender.tick(t0, s, **outbox));
+  // The loop sleeps until the wait is over (no polling meanwhile).
+  EXPECT_EQ(sender.next_due(t0 + 1s), t0 + 30s);
   EXPECT_FALSE(sender.tick(t0 + 5s, s, **outbox));
   s.reader = s.printer = s.scanner = core::DeviceState::ok;
   EXPECT_TRUE(sender.tick(t0 + 6s, s, **outbox));  // the first, once they did
+  EXPECT_EQ(sender.next_due(t0 + 7s), t0 + 306s);
   EXPECT_EQ(unsent(), 1);
   EXPECT_FALSE(sender.tick(t0 + 100s, s, **outbox));
   cb::record_refusal(store, {cb::Reason::rollback, "5 < 6"}, kNow, 5);
