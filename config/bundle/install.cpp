@@ -68,6 +68,15 @@ kx::expected<void, Refusal> lift(kx::expected<void, std::string> r) {
   return {};
 }
 
+// The marker is replaced whole: at the switch (apply) and when the app
+// records its start on it (mark_started).
+kx::expected<void, Refusal> write_marker(const fs::path& store, const PendingSwitch& p) {
+  json marker = {
+      {"to", p.to}, {"from", p.from}, {"switched_at", p.switched_at.time_since_epoch().count()}};
+  if (p.started_at) marker["started_at"] = p.started_at->time_since_epoch().count();
+  return lift(durable::replace_file(store / kMarker, marker.dump()));
+}
+
 // Writes every file of the bundle under `dir`, then fsyncs each folder.
 kx::expected<void, Refusal> write_tree(const fs::path& dir, const VerifiedBundle& b) {
   std::error_code ec;
@@ -207,9 +216,7 @@ kx::expected<ApplyOutcome, Refusal> apply(const fs::path& store, const VerifiedB
     }
     step("last-good");
   }
-  const json marker = {
-      {"to", name}, {"from", from}, {"switched_at", now.time_since_epoch().count()}};
-  if (auto m = lift(durable::replace_file(store / kMarker, marker.dump())); !m) {
+  if (auto m = write_marker(store, {name, from, now, std::nullopt}); !m) {
     return kx::unexpected(m.error());
   }
   step("marker");
@@ -226,18 +233,18 @@ kx::expected<bool, Refusal> mark_started(const fs::path& store, std::string_view
   auto state = read_store(store);
   if (!state) return kx::unexpected(state.error());
   if (!state->pending || state->pending->to != folder || state->pending->started_at) return false;
-  const json marker = {{"to", state->pending->to},
-                       {"from", state->pending->from},
-                       {"switched_at", state->pending->switched_at.time_since_epoch().count()},
-                       {"started_at", now.time_since_epoch().count()}};
-  if (auto m = lift(durable::replace_file(store / kMarker, marker.dump())); !m) {
-    return kx::unexpected(m.error());
-  }
+  PendingSwitch started = *state->pending;
+  started.started_at = now;
+  if (auto m = write_marker(store, started); !m) return kx::unexpected(m.error());
   return true;
 }
 
 std::string current_folder(const fs::path& store) {
   return link_target(store / kCurrent);
+}
+
+fs::path version_dir(const fs::path& store, std::string_view folder) {
+  return store / kVersions / folder;
 }
 
 void record_refusal(const fs::path& store, const Refusal& refusal, Time now,

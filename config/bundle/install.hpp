@@ -75,6 +75,8 @@ std::optional<RecordedRefusal> last_refusal_record(const std::filesystem::path& 
 // The version folder STORE/current names ("" when none): the app compares it
 // with the one it loaded to notice a switch while it runs.
 std::string current_folder(const std::filesystem::path& store);
+// Where the version folder `folder` (e.g. current_folder's) lives in the store.
+std::filesystem::path version_dir(const std::filesystem::path& store, std::string_view folder);
 
 // The app started on `folder`: if that is the pending switch and no start
 // was recorded yet, record `now` as its start (the grace counts from it).

@@ -8,8 +8,7 @@ namespace cb = config::bundle;
 
 RunningConfig choose_config(const fs::path& config_dir, const fs::path& store, cb::Time now,
                             std::chrono::seconds grace) {
-  std::error_code ec;
-  if (!fs::exists(store / "current", ec)) return {config_dir, std::nullopt, "", store};
+  if (cb::current_folder(store).empty()) return {config_dir, std::nullopt, "", store};
   if (auto h = cb::health_step(store, false, now, grace, cb::Untried::wait); !h) {
     spdlog::error("config store {}: {}", store.string(), h.error().to_string());
   } else if (h->action == cb::HealthAction::roll_back) {
@@ -20,13 +19,13 @@ RunningConfig choose_config(const fs::path& config_dir, const fs::path& store, c
   if (folder.empty()) return {config_dir, std::nullopt, "", store};
   // The version folder itself, not the link: a switch while the app runs
   // must not change what it reads (receipt templates) under its feet.
-  return {store / "versions" / folder, store, folder, store};
+  return {cb::version_dir(store, folder), store, folder, store};
 }
 
 fs::path config_dir_in_use(const fs::path& config_dir, const fs::path& store) {
   const std::string folder = cb::current_folder(store);
   if (folder.empty()) return config_dir;
-  return store / "versions" / folder;
+  return cb::version_dir(store, folder);
 }
 
 HealthReport::HealthReport(RunningConfig running, std::chrono::seconds settle,
