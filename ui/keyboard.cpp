@@ -102,14 +102,17 @@ std::optional<core::Key> draw_keyboard(ScreenContext& ctx, const core::KeyboardS
   }
 
   static constexpr std::array<const char*, 3> kLetters{"qwertyuiop", "asdfghjkl", "zxcvbnm"};
+  // Latin letters show as they go in: upper case while caps is on.
+  const bool upper = kb.mode == core::KeyboardMode::latin && kb.caps;
   for (int r = 0; r < 3; ++r) {
     const std::string letters = kLetters[static_cast<std::size_t>(r)];
     const int n = r == 2 ? 9 : 10;  // the last row ends with backspace (two keys wide)
     for (int i = 0; i < static_cast<int>(letters.size()); ++i) {
       const auto [a, b] = cell(min.x, max.x, row(1 + r), n, i, gap);
-      const std::string label(1, letters[static_cast<std::size_t>(i)]);
-      if (key(ctx, "kbd.key." + label, a, b, label)) {
-        out = core::Key{core::Key::character, label, kb.mode};
+      const std::string letter(1, letters[static_cast<std::size_t>(i)]);
+      const std::string label(1, upper ? static_cast<char>(letter[0] - 'a' + 'A') : letter[0]);
+      if (key(ctx, "kbd.key." + letter, a, b, label)) {
+        out = core::Key{core::Key::character, letter, kb.mode};
       }
     }
     if (r == 2) {
@@ -120,16 +123,27 @@ std::optional<core::Key> draw_keyboard(ScreenContext& ctx, const core::KeyboardS
       }
     }
   }
-  // Bottom row: 123 | 拼音 / ABC | space.
+  // Bottom row: 123 | ABC | space in pinyin mode; 123 | 拼音 | caps | - |
+  // space in Latin mode (codes and tokens need both).
   const auto [m0a, m0b] = cell(min.x, max.x, row(4), 5, 0, gap);
   mode_key(m0a, m0b, core::KeyboardMode::digits, "kbd.mode.digits", "keyboard.mode.digits");
   const auto [m1a, m1b] = cell(min.x, max.x, row(4), 5, 1, gap);
+  int space_from = 2;
   if (kb.mode == core::KeyboardMode::pinyin) {
     mode_key(m1a, m1b, core::KeyboardMode::latin, "kbd.mode.latin", "keyboard.mode.latin");
   } else {
     mode_key(m1a, m1b, core::KeyboardMode::pinyin, "kbd.mode.pinyin", "keyboard.mode.pinyin");
+    // The target's id says the state, so a script knows whether to tap it.
+    const auto [ca, cb] = cell(min.x, max.x, row(4), 5, 2, gap);
+    if (key(ctx, kb.caps ? "kbd.caps.on" : "kbd.caps.off", ca, cb, ctx.primary("keyboard.caps"),
+            kb.caps)) {
+      out = core::Key{core::Key::caps, {}, kb.mode};
+    }
+    const auto [da, db] = cell(min.x, max.x, row(4), 5, 3, gap);
+    if (key(ctx, "kbd.key.-", da, db, "-")) out = core::Key{core::Key::character, "-", kb.mode};
+    space_from = 4;
   }
-  const ImVec2 space_min = cell(min.x, max.x, row(4), 5, 2, gap).first;
+  const ImVec2 space_min = cell(min.x, max.x, row(4), 5, space_from, gap).first;
   if (key(ctx, "kbd.space", space_min, ImVec2(max.x, row(4).y + row_h),
           ctx.primary("keyboard.space"))) {
     out = core::Key{core::Key::space, {}, kb.mode};

@@ -75,6 +75,11 @@ kx::expected<std::vector<KeyStroke>, std::string> key_strokes(const std::string&
     const char32_t cp = c->code_point;
     if (lower_letter(cp)) {
       out.push_back({KeyNeeds::latin, "kbd.key." + c->bytes});
+    } else if (cp >= 'A' && cp <= 'Z') {
+      const char lower = static_cast<char>(cp - 'A' + 'a');
+      out.push_back({KeyNeeds::latin_upper, std::string("kbd.key.") + lower});
+    } else if (cp == '-') {
+      out.push_back({KeyNeeds::latin_symbol, "kbd.key.-"});
     } else if (cp >= '0' && cp <= '9') {
       out.push_back({KeyNeeds::digits, "kbd.key." + c->bytes});
     } else if (cp == ' ') {
@@ -84,8 +89,8 @@ kx::expected<std::vector<KeyStroke>, std::string> key_strokes(const std::string&
       out.push_back({KeyNeeds::pinyin, "kbd.pick." + c->bytes});
     } else {
       return kx::unexpected("type: '" + c->bytes +
-                            "' is not on the on-screen keyboard (lower-case letters, digits, "
-                            "space, Chinese; or use pinyin:LETTERS HANZI)");
+                            "' is not on the on-screen keyboard (letters, '-', digits, space, "
+                            "Chinese; or use pinyin:LETTERS HANZI)");
     }
   }
   if (out.empty()) return kx::unexpected(std::string("type needs some text"));
@@ -105,8 +110,17 @@ kx::expected<std::string, std::string> next_key_target(const KeyStroke& stroke,
       if (!pinyin) return std::string("kbd.mode.pinyin");
       break;
     case KeyNeeds::latin:
+    case KeyNeeds::latin_upper:
+    case KeyNeeds::latin_symbol:
       if (digits) return std::string("kbd.mode.pinyin");  // digits -> pinyin -> Latin
       if (pinyin) return std::string("kbd.mode.latin");
+      // The caps key's id says whether it is on.
+      if (stroke.needs == KeyNeeds::latin && has(frame, "kbd.caps.on")) {
+        return std::string("kbd.caps.on");
+      }
+      if (stroke.needs == KeyNeeds::latin_upper && has(frame, "kbd.caps.off")) {
+        return std::string("kbd.caps.off");
+      }
       break;
     case KeyNeeds::digits:
       if (!digits) return std::string("kbd.mode.digits");

@@ -2,8 +2,9 @@
 // The script command `type`: text turned into the on-screen keyboard's keys
 // (ui/keyboard.hpp), so a script types the way a finger does.
 //
-//   type TEXT                   lower-case Latin letters, digits, spaces and
-//                               Chinese characters; each character is typed
+//   type TEXT                   Latin letters (upper case through the caps
+//                               key), '-', digits, spaces and Chinese
+//                               characters; each Chinese character is typed
 //                               as its pinyin reading then picked from the
 //                               candidate bar (kbd.pick.<character>)
 //   type pinyin:LETTERS [HANZI] pinyin letters typed in one go, then HANZI
@@ -24,9 +25,10 @@ struct FrameResult;
 
 namespace kiosk::app {
 
-// The mode a key needs: letters and Chinese in pinyin or Latin mode, digits
-// in digits mode, a space in any mode that has a space bar.
-enum class KeyNeeds { pinyin, latin, digits, space_bar };
+// The mode a key needs: letters and Chinese in pinyin or Latin mode (Latin
+// with caps off for lower case, on for upper case; '-' in Latin mode either
+// way), digits in digits mode, a space in any mode that has a space bar.
+enum class KeyNeeds { pinyin, latin, latin_upper, latin_symbol, digits, space_bar };
 
 struct KeyStroke {
   KeyNeeds needs = KeyNeeds::latin;

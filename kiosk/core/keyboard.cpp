@@ -47,7 +47,12 @@ KeyboardState press(KeyboardState s, const Key& key) {
       } else if (s.mode != KeyboardMode::digits ||
                  (key.text.size() == 1 && key.text[0] >= '0' && key.text[0] <= '9')) {
         flush_composing(s);
-        append(s, key.text);
+        std::string text = key.text;
+        if (s.caps && s.mode == KeyboardMode::latin && text.size() == 1 && text[0] >= 'a' &&
+            text[0] <= 'z') {
+          text[0] = static_cast<char>(text[0] - 'a' + 'A');
+        }
+        append(s, text);
       }
       break;
     case Key::backspace:
@@ -79,6 +84,9 @@ KeyboardState press(KeyboardState s, const Key& key) {
     case Key::set_mode:
       flush_composing(s);
       s.mode = key.mode;
+      break;
+    case Key::caps:
+      s.caps = !s.caps;
       break;
   }
   return s;

@@ -16,11 +16,13 @@ struct KeyboardState {
   std::string text;       // committed text, UTF-8
   std::string composing;  // pinyin letters not yet turned into characters
   std::size_t max_chars = 64;
+  // Latin letters go in upper case (codes, tokens, building letters).
+  bool caps = false;
   bool operator==(const KeyboardState&) const = default;
 };
 
 struct Key {
-  enum Kind { character, backspace, space, set_mode, pick } kind = character;
+  enum Kind { character, backspace, space, set_mode, pick, caps } kind = character;
   std::string text;                          // character: "a", "7"; pick: the candidate
   KeyboardMode mode = KeyboardMode::pinyin;  // set_mode
   bool operator==(const Key&) const = default;

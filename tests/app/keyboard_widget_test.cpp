@@ -138,6 +138,23 @@ TEST_F(KeyboardWidget, DigitsModeShowsDigitsOnly) {
   EXPECT_EQ(tap(kb, "kbd.key.7")->text, "7");
 }
 
+TEST_F(KeyboardWidget, LatinModeHasCapsAndHyphenKeys) {
+  core::KeyboardState kb;
+  EXPECT_FALSE(has(frame(kb, false).targets, "kbd.key.-"));  // pinyin mode: no codes
+  kb.mode = core::KeyboardMode::latin;
+  Frame f = frame(kb, false);
+  EXPECT_TRUE(has(f.targets, "kbd.caps.off"));
+  EXPECT_TRUE(has(f.targets, "kbd.key.-"));
+  EXPECT_TRUE(has(f.targets, "kbd.space"));
+  EXPECT_EQ(tap(kb, "kbd.caps.off")->kind, core::Key::caps);
+  EXPECT_EQ(tap(kb, "kbd.key.-")->text, "-");
+  kb = core::press(kb, *tap(kb, "kbd.caps.off"));
+  ASSERT_TRUE(kb.caps);
+  f = frame(kb, false);
+  EXPECT_TRUE(has(f.targets, "kbd.caps.on"));
+  EXPECT_EQ(core::press(kb, *tap(kb, "kbd.key.t")).text, "T");
+}
+
 // The script command `type` against this real widget: each tap the runner
 // asks for lands on a key, the key goes through the keyboard model, and the
 // next frame shows the new keys (modes, candidates).
@@ -188,6 +205,16 @@ TEST_F(TypeCommand, PinyinPhraseThenPicks) {
   const core::KeyboardState initials = type("type pinyin:sfz");
   EXPECT_EQ(initials.composing, "sfz");  // no picks: the letters stay composing
   EXPECT_TRUE(initials.text.empty());
+}
+
+TEST_F(TypeCommand, UpperCaseAndHyphensThroughTheCapsKey) {
+  // An enrolment token and a terminal id, then lower case again.
+  EXPECT_EQ(type("type ABC-12 x-Y").text, "ABC-12 x-Y");
+  core::KeyboardState caps;
+  caps.mode = core::KeyboardMode::latin;
+  caps.caps = true;  // as the provisioning fields start
+  EXPECT_EQ(type("type T-0001", caps).text, "T-0001");
+  EXPECT_EQ(type("type ab", caps).text, "ab");
 }
 
 TEST_F(TypeCommand, ACandidateNotOnTheBarFailsWithItsName) {

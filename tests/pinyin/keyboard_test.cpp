@@ -33,6 +33,21 @@ TEST(Keyboard, PinyinLettersComposeAndAPickCommitsOneSyllable) {
   EXPECT_TRUE(core::keyboard_candidates(s, 5).empty());
 }
 
+TEST(Keyboard, CapsGivesUpperCaseLatinLettersOnly) {
+  KeyboardState s;
+  s.mode = KeyboardMode::latin;
+  s = core::press(std::move(s), Key{Key::caps, {}, {}});
+  EXPECT_TRUE(s.caps);
+  s = type(std::move(s), "t-0a");
+  EXPECT_EQ(s.text, "T-0A");
+  s = core::press(std::move(s), Key{Key::caps, {}, {}});
+  EXPECT_EQ(type(s, "b").text, "T-0Ab");
+  // Pinyin letters compose as they are, caps or not.
+  KeyboardState pinyin;
+  pinyin.caps = true;
+  EXPECT_EQ(type(pinyin, "shen").composing, "shen");
+}
+
 TEST(Keyboard, SpaceTakesTheFirstCandidateOrTypesASpace) {
   KeyboardState s = type({}, "zheng");
   const auto first = core::keyboard_candidates(s, 1);
