@@ -242,6 +242,44 @@ kx::expected<void, ConfigError> parse_technician(const Ctx& c, const json& j, Te
   return {};
 }
 
+// A file in the config folder: a plain relative name, never out of it.
+bool inside_config_folder(const std::string& name) {
+  if (name.empty() || name.starts_with("/")) return false;
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    const std::size_t end = std::min(name.find('/', start), name.size());
+    const std::string_view part(name.data() + start, end - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+kx::expected<void, ConfigError> parse_provisioning(const Ctx& c, const json& j, Provisioning& p) {
+  auto obj = optional_object(c, j, "provisioning");
+  if (!obj) return kx::unexpected(obj.error());
+  if (*obj == nullptr) return {};
+  const json& o = **obj;
+  auto url = get_string(c, o, "/provisioning", "platform_url");
+  if (!url) return kx::unexpected(url.error());
+  // Enrolment sends the one-time token: never in clear.
+  if (!url->starts_with("https://") || url->size() <= 8) {
+    return fail(c, "/provisioning/platform_url", "must be an https:// URL");
+  }
+  auto ca = get_string(c, o, "/provisioning", "ca_file");
+  if (!ca) return kx::unexpected(ca.error());
+  if (!inside_config_folder(*ca)) {
+    return fail(c, "/provisioning/ca_file", "must name a file inside the config folder");
+  }
+  auto root = get_string(c, o, "/provisioning", "root_file", false);
+  if (!root) return kx::unexpected(root.error());
+  if (!root->empty() && !inside_config_folder(*root)) {
+    return fail(c, "/provisioning/root_file", "must name a file inside the config folder");
+  }
+  p = Provisioning{*url, *ca, *root};
+  return {};
+}
+
 kx::expected<void, ConfigError> parse_main(const json& j, KioskConfig& out) {
   const Ctx c{"config.json"};
   auto schema = get_int(c, j, "", "schema", 1, 1, 1);
@@ -290,6 +328,7 @@ kx::expected<void, ConfigError> parse_main(const json& j, KioskConfig& out) {
   if (auto r = parse_elderly(c, j, out.elderly); !r) return r;
   if (auto r = parse_maintenance(c, j, out.maintenance_windows); !r) return r;
   if (auto r = parse_technician(c, j, out.technician); !r) return r;
+  if (auto r = parse_provisioning(c, j, out.provisioning); !r) return r;
   return parse_catalogue(c, j, out.catalogue);
 }
 

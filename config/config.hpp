@@ -78,6 +78,16 @@ struct Technician {
   int lockout_s = 300;   // 60..3600
 };
 
+// Where a technician's provisioning from the kiosk's own screen enrols: the
+// image carries the platform's address and trust anchors, so the technician
+// types only the one-time token (and confirms hall and terminal). Files are
+// named relative to the config folder.
+struct Provisioning {
+  std::string platform_url;  // https://…; "" = provisioning from the screen is off
+  std::string ca_file;       // the CA the platform's certificate must chain to
+  std::string root_file;     // the operators' root.json to pin; "" = none
+};
+
 struct KioskConfig {
   int schema = 1;
   std::string version;  // operator's config version, shown to technicians
@@ -90,6 +100,7 @@ struct KioskConfig {
   std::vector<MaintenanceWindow> maintenance_windows;
   std::map<std::string, CatalogueOverride> catalogue;  // by item code
   Technician technician;
+  Provisioning provisioning;
   std::map<std::string, Bilingual> texts;  // every string a screen shows, by id
 };
 

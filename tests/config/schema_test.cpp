@@ -99,6 +99,31 @@ TEST(ConfigSchema, NamesFileFieldAndReason) {
             "config.json: /technician/max_attempts: must be between 3 and 10");
 }
 
+TEST(ConfigSchema, ProvisioningNamesAnHttpsPlatformAndFilesInsideTheConfigFolder) {
+  auto c = parse("");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->provisioning.platform_url, "");  // off unless the image says where
+  c = parse(R"("provisioning": {"platform_url": "https://platform.example/api",
+                                "ca_file": "trust/platform-ca.pem", "root_file": "root.json"})");
+  ASSERT_TRUE(c) << c.error().to_string();
+  EXPECT_EQ(c->provisioning.platform_url, "https://platform.example/api");
+  EXPECT_EQ(c->provisioning.ca_file, "trust/platform-ca.pem");
+  EXPECT_EQ(c->provisioning.root_file, "root.json");
+  EXPECT_EQ(error_of(R"("provisioning": {"platform_url": "http://p", "ca_file": "ca.pem"})"),
+            "config.json: /provisioning/platform_url: must be an https:// URL");
+  EXPECT_EQ(error_of(R"("provisioning": {"platform_url": "https://p"})"),
+            "config.json: /provisioning/ca_file: is required");
+  const std::string prefix = R"("provisioning": {"platform_url": "https://p", "ca_file": ")";
+  for (const char* bad : {"/etc/ssl/ca.pem", "../ca.pem", "trust/../../ca.pem", "a//b", "./"}) {
+    EXPECT_EQ(error_of(prefix + bad + R"("})"),
+              "config.json: /provisioning/ca_file: must name a file inside the config folder")
+        << bad;
+  }
+  EXPECT_EQ(error_of(R"("provisioning": {"platform_url": "https://p", "ca_file": "ca.pem",
+                                         "root_file": "../root.json"})"),
+            "config.json: /provisioning/root_file: must name a file inside the config folder");
+}
+
 TEST(ConfigSchema, TheShippedDefaultsAreValid) {
   auto c = config::load(KIOSK_SOURCE_DIR "/config/defaults");
   ASSERT_TRUE(c) << c.error().to_string();
