@@ -93,6 +93,9 @@ class Printer {
 
   // Whatever the stream says about itself, "-" when closed.
   std::string describe() const;
+  // Closes the device (it opens again on the next use): lets another
+  // program, e.g. a technician's test, have it meanwhile.
+  void close() { close_stream(); }
 
  private:
   enum class Attempt { done, done_not_cut, failed };

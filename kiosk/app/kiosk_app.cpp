@@ -184,7 +184,11 @@ int run_kiosk(const RunOptions& options) {
   EventWaiter waiter;
   AppEvents app_events(waiter);
   // Before the threads that log: it adds the log file and "last errors".
-  TechnicianService technician(app_events, *cfg, paths.state_dir, options.technician);
+  TechnicianOptions technician_options = options.technician;
+  technician_options.config_dir = config_in_use.dir;
+  const auto device_ports = std::make_shared<devices::PortShare>();
+  technician_options.device_ports = device_ports;
+  TechnicianService technician(app_events, *cfg, paths.state_dir, std::move(technician_options));
   // Declared before the monitor, which tells it about the platform: the
   // monitor's thread ends first.
   PlatformEffects platform_effects(app_events, cfg->hall.id,
@@ -278,6 +282,7 @@ int run_kiosk(const RunOptions& options) {
         device_options.printer_spec = cfg->devices.printer;
         device_options.receipt_templates = config_in_use.dir / "receipts";
         device_options.paper_mm = cfg->devices.printer_paper_mm;
+        device_options.share = device_ports;
         device_services = std::make_unique<devices::Devices>(app_events, device_options);
       }
       if (options.screenshot && !script) {
@@ -337,7 +342,8 @@ int run_kiosk(const RunOptions& options) {
 
     // The kiosk's own duties between sessions: the health report after a
     // config switch, heartbeats, and a restart onto a config the agent
-    // installed (systemd starts the kiosk again; never during a session).
+    // installed or after provisioning from the technician screen (systemd
+    // starts the kiosk again; never during a session).
     health.tick(wall_seconds());
     if (heartbeats && outbox) {
       heartbeats->tick(std::chrono::steady_clock::now(), session.state(), *outbox);
@@ -345,6 +351,10 @@ int run_kiosk(const RunOptions& options) {
     if (!script && !core::session_active(session.state()) && health.config_switched()) {
       spdlog::info("config: {} is current now; restarting onto it",
                    config::bundle::current_folder(config_in_use.watch));
+      return 0;
+    }
+    if (!script && !core::session_active(session.state()) && technician.provisioned()) {
+      spdlog::info("provisioning: complete; restarting as the new terminal");
       return 0;
     }
 

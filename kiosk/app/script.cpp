@@ -84,6 +84,8 @@ const char* screen_name(core::Screen screen) {
       return "technician_settings";
     case core::Screen::technician_calibrate:
       return "technician_calibrate";
+    case core::Screen::technician_provision:
+      return "technician_provision";
   }
   return "?";
 }

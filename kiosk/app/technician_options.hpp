@@ -1,7 +1,11 @@
 #pragma once
 // How the app's technician mode reaches its surroundings (docs/technician.md).
+#include "kiosk/app/devices/port_share.hpp"
+#include "kiosk/app/provision_request.hpp"
+
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace kiosk::app {
@@ -18,6 +22,15 @@ struct TechnicianOptions {
   // One `kiosk selftest` check by name ("idcard_reader", "printer",
   // "scanner", "platform"), run off the UI thread. Unset: not available.
   std::function<DeviceTestResult(const std::string& check)> device_test;
+  // Provisioning's steps (`kiosk provision`'s), run off the UI thread for
+  // the technician screen. Unset: not available.
+  std::function<ProvisionOutcome(const ProvisionRequest&, const ProvisionObserver&)> provision;
+  // The config folder in use: config.json's provisioning files are named
+  // relative to it. Set by the app.
+  std::filesystem::path config_dir;
+  // The app's reader and printer services let their devices go while a
+  // device test or provisioning holds this (port_share.hpp). Set by the app.
+  std::shared_ptr<devices::PortShare> device_ports;
 };
 
 }  // namespace kiosk::app

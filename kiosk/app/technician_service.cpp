@@ -2,6 +2,7 @@
 
 #include "config/bundle/install.hpp"
 #include "config/technician/lockout_file.hpp"
+#include "kiosk/app/provision_files.hpp"
 #include "kiosk/app/technician_log_export.hpp"
 #include "kiosk/app/version.hpp"
 
@@ -62,6 +63,8 @@ TechnicianService::TechnicianService(AppEvents& events, const config::KioskConfi
       policy_{cfg.technician.max_attempts, std::chrono::seconds(cfg.technician.lockout_s)},
       config_version_(cfg.version),
       terminal_id_(cfg.terminal_id),
+      hall_id_(cfg.hall.id),
+      provisioning_(cfg.provisioning),
       state_dir_(std::move(state_dir)),
       options_(std::move(options)),
       volume_(std::move(volume)) {
@@ -143,6 +146,10 @@ bool TechnicianService::take(const core::Effect& effect) {
     run_on_worker([this, action = e->action] { run_action(action); });
     return true;
   }
+  if (const auto* e = std::get_if<core::TechProvision>(&effect)) {
+    run_on_worker([this, request = *e] { provision(request); });
+    return true;
+  }
   if (const auto* e = std::get_if<core::TechApplyLevel>(&effect)) {
     apply_level(e->level, e->percent);
     save();
@@ -221,6 +228,9 @@ core::TechInfo TechnicianService::info() {
       i.config_refused += " (v" + std::to_string(r->refused_version) + ")";
     if (!r->refusal.detail.empty()) i.config_refused += ": " + r->refusal.detail;
   }
+  i.provision_platform = provisioning_.platform_url;
+  i.hall_id = hall_id_;
+  i.provision_done = kiosk::provision::load_progress(kiosk::provision::Files{state_dir_}).done;
   std::lock_guard lock(settings_mutex_);  // the UI thread changes them
   i.volume = settings_.volume;
   i.brightness = settings_.brightness;
@@ -244,6 +254,7 @@ void TechnicianService::run_action(core::TechAction action) {
   } else if (!options_.device_test) {
     done.detail = "device tests are not available in this build";
   } else {
+    const auto quiet = quiet_devices();
     const DeviceTestResult r = options_.device_test(check_name(action));
     done.ok = r.ok;
     done.detail = r.detail;
@@ -254,6 +265,65 @@ void TechnicianService::run_action(core::TechAction action) {
     spdlog::info("technician: {} passed: {}", check_name(action), done.detail);
   } else {
     spdlog::warn("technician: {} failed: {}", check_name(action), done.detail);
+  }
+  events_.post(done);
+}
+
+std::optional<devices::PortShare::Hold> TechnicianService::quiet_devices() {
+  if (!options_.device_ports) return std::nullopt;
+  // The reader steps every 300 ms, the printer checks every 250 ms while held.
+  return options_.device_ports->hold(std::chrono::seconds(5));
+}
+
+void TechnicianService::provision(const core::TechProvision& e) {
+  core::TechProvisionDone done;
+  done.failed_step = "certificate";
+  if (!options_.provision) {
+    done.detail = "本版本不支持在屏幕上开通 / provisioning is not available in this build";
+  } else if (provisioning_.platform_url.empty()) {
+    done.detail = "配置未指定平台地址 / config names no platform (provisioning.platform_url)";
+  } else {
+    ProvisionRequest request{provisioning_.platform_url,
+                             e.token,
+                             e.hall,
+                             e.terminal,
+                             (options_.config_dir / provisioning_.ca_file).string(),
+                             provisioning_.root_file.empty()
+                                 ? std::string()
+                                 : (options_.config_dir / provisioning_.root_file).string()};
+    // The token is never logged: it enrols a device until the platform spends it.
+    spdlog::info("technician: provisioning started (platform {}, hall {}, terminal {})",
+                 request.platform_url, e.hall, e.terminal);
+    const auto quiet = quiet_devices();
+    const ProvisionOutcome outcome = options_.provision(request, [&](const ProvisionNote& n) {
+      switch (n.kind) {
+        case ProvisionNote::started:
+          events_.post(core::TechProvisionStep{n.step, false});
+          break;
+        case ProvisionNote::skipped:
+        case ProvisionNote::done:
+          spdlog::info("technician: provisioning: {} {}", n.step,
+                       n.kind == ProvisionNote::done ? "done" : "already done");
+          events_.post(core::TechProvisionStep{n.step, true});
+          break;
+        case ProvisionNote::output:
+          spdlog::info("technician: provisioning: {}: {}", n.step, mask_personal_data(n.text));
+          break;
+        case ProvisionNote::failed:
+          break;  // logged with the outcome
+      }
+    });
+    done.ok = outcome.ok;
+    done.failed_step = outcome.failed_step;
+    done.detail = mask_personal_data(outcome.reason);
+    done.terminal_id = outcome.terminal_id;
+  }
+  if (done.ok) {
+    spdlog::info("technician: provisioning complete, terminal {}", done.terminal_id);
+    if (terminal_id_.empty()) terminal_id_ = done.terminal_id;
+    provisioned_ = true;
+  } else {
+    spdlog::warn("technician: provisioning failed at {}: {}", done.failed_step, done.detail);
   }
   events_.post(done);
 }

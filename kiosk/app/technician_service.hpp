@@ -3,9 +3,9 @@
 // checks PINs against the hash in config with the lockout of
 // config/technician, runs the device tests (the `kiosk selftest` checks)
 // and the log export on its own worker thread, applies and persists
-// volume, brightness and the touch orientation, and maps every touch
-// through that orientation. Every entry attempt and action is logged;
-// the PIN never is.
+// volume, brightness and the touch orientation, runs provisioning for the
+// technician screen, and maps every touch through that orientation. Every entry attempt and action
+// is logged; the PIN never is.
 #include "config/config.hpp"
 #include "config/technician/pin.hpp"
 #include "kiosk/app/app_events.hpp"
@@ -16,11 +16,13 @@
 
 #include <SDL.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace kiosk::app {
@@ -40,12 +42,18 @@ class TechnicianService {
   // picture, through the calibrated orientation. Other events pass as they are.
   SDL_Event map_touch(SDL_Event event, int width, int height) const;
   const TechSettings& settings() const { return settings_; }
+  // True once provisioning from the screen completed: the app restarts
+  // between sessions to run as the new terminal (certificate, outbox key).
+  bool provisioned() const { return provisioned_; }
 
  private:
   void run_on_worker(std::function<void()> job);
   void worker_loop();
   void check_pin(core::RequestId request, const std::string& pin, const std::string& via);
   void run_action(core::TechAction action);
+  void provision(const core::TechProvision& request);
+  // The app's reader and printer services stay off their ports meanwhile.
+  std::optional<devices::PortShare::Hold> quiet_devices();
   core::TechInfo info();
   void apply_level(core::TechLevel level, int percent);
   void save();
@@ -56,7 +64,9 @@ class TechnicianService {
   std::string pin_hash_;
   config::technician::LockoutPolicy policy_;
   config::technician::LockoutState lockout_;  // loaded before the worker starts; then its own
-  std::string config_version_, terminal_id_;
+  std::string config_version_, terminal_id_, hall_id_;
+  config::Provisioning provisioning_;
+  std::atomic<bool> provisioned_ = false;
   std::filesystem::path state_dir_;
   TechnicianOptions options_;
   std::unique_ptr<VolumeOutput> volume_;

@@ -3,9 +3,9 @@
 // off the UI thread and answers with an event (TicketIssued, PrintDone, …)
 // that names the request it answers.
 #include "kiosk/core/flows/halls.hpp"
-#include "kiosk/core/flows/technician.hpp"
 #include "kiosk/core/flows/materials.hpp"
 #include "kiosk/core/flows/preapply.hpp"
+#include "kiosk/core/flows/technician.hpp"
 #include "kiosk/core/texts.hpp"
 #include "kiosk/core/types.hpp"
 
@@ -100,6 +100,7 @@ using Effect = std::variant<Speak, NotifyStaff, WipeSession, PrintReceipt, Fetch
                             // pre-application submission (flows/preapply.hpp)
                             SubmitPreApplication,
                             // technician mode (kiosk/app/technician_service)
-                            TechCheckPin, TechRunAction, TechApplyLevel, TechApplyTouch, TechLog>;
+                            TechCheckPin, TechRunAction, TechApplyLevel, TechApplyTouch, TechLog,
+                            TechProvision>;
 
 }  // namespace core

@@ -122,6 +122,7 @@ void apply(State& s, const TapBack&, Effects& fx) {
     case Screen::technician_status:
     case Screen::technician_settings:
     case Screen::technician_calibrate:
+    case Screen::technician_provision:
       technician_back(s, fx);
       return;
     case Screen::identify:

@@ -114,7 +114,8 @@ using Event = std::variant<
     // technician mode
     TechCornerTap, TechPinKey, TechPinSubmit, TechPinChecked, TechInfoLoaded, TechRun,
     TechActionDone, TechOpenSettings, TechOpenCalibration, TechSetLevel, TechCalibrationTap,
-    TechExit>;
+    TechExit, TechOpenProvision, TechProvisionFocus, TechProvisionKey, TechProvisionStart,
+    TechProvisionStep, TechProvisionDone>;
 
 struct Step {
   State state;

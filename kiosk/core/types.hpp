@@ -19,13 +19,13 @@ inline constexpr Flow kAllFlows[] = {Flow::idcard,   Flow::appointment, Flow::ti
 enum class Screen {
   home,
   identify,
-  guide_list,           // flows/guide.hpp: browse and search
-  guide_item,           // one item's guide
-  ticket_item,          // flows/ticket.hpp: choose the item and priority
-  ticket_issued,        // the ticket (the receipt of this flow)
-  progress_query,       // flows/progress.hpp: type a case number
-  progress_timeline,    // the case's stages
-  progress_cases,       // the ID card holder's cases (progress by card)
+  guide_list,                  // flows/guide.hpp: browse and search
+  guide_item,                  // one item's guide
+  ticket_item,                 // flows/ticket.hpp: choose the item and priority
+  ticket_issued,               // the ticket (the receipt of this flow)
+  progress_query,              // flows/progress.hpp: type a case number
+  progress_timeline,           // the case's stages
+  progress_cases,              // the ID card holder's cases (progress by card)
   appointment_menu,            // flows/appointment.hpp: book or cancel
   appointment_hall,            // choose the hall (after the item, in guide_list)
   appointment_day,             // the next working days
@@ -36,19 +36,20 @@ enum class Screen {
   appointment_cancel_confirm,  // "cancel this appointment?"
   appointment_cancelled,       // the result
   navigation,                  // flows/navigation.hpp: route to a window
-  preapply_item,        // flows/preapply.hpp (ID-card services): choose the item
-  preapply_form,        // the form, prefilled from the card
-  preapply_materials,   // flows/materials.hpp: scan or e-licence per material
-  preapply_delivery,    // pick-up or post
-  preapply_review,      // everything, ID masked
-  preapply_submitting,  // progress bar while the outbox delivers
-  preapply_done,        // case number or local reference (the receipt)
-  rating,               // flows/rating.hpp
+  preapply_item,               // flows/preapply.hpp (ID-card services): choose the item
+  preapply_form,               // the form, prefilled from the card
+  preapply_materials,          // flows/materials.hpp: scan or e-licence per material
+  preapply_delivery,           // pick-up or post
+  preapply_review,             // everything, ID masked
+  preapply_submitting,         // progress bar while the outbox delivers
+  preapply_done,               // case number or local reference (the receipt)
+  rating,                      // flows/rating.hpp
   // Technician mode (flows/technician.hpp), never during a citizen's session.
   technician_pin,        // PIN pad after the gesture or technician QR
   technician_status,     // device status and actions
   technician_settings,   // volume and brightness
   technician_calibrate,  // touch orientation
+  technician_provision,  // enrol with the platform (flows/technician_provision.hpp)
 };
 
 enum class LinkState { unknown, online, offline };

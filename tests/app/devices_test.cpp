@@ -2,6 +2,7 @@
 // (kiosk-devsim, as `kiosk run --sim` starts them): the real idcard and
 // printer drivers, the real receipt templates. Events are awaited on the
 // app's own event queue (woken by the services), never by sleeping.
+#include "drivers/transport/serial.hpp"
 #include "kiosk/app/devices/card_reader_service.hpp"
 #include "kiosk/app/devices/printer_service.hpp"
 #include "kiosk/app/devices/scanner_service.hpp"
@@ -63,7 +64,8 @@ TEST(Devices, ACardOnTheSimulatedReaderReachesTheCoreAndItsRemovalToo) {
   auto sim = dev::SimDevices::start(kDevsim);
   ASSERT_TRUE(sim.has_value()) << sim.error();
   Events events;
-  dev::CardReaderService reader(events.queue, {(*sim)->reader_port()});
+  dev::CardReaderService reader(events.queue,
+                                {(*sim)->reader_port(), std::chrono::milliseconds(300), nullptr});
   ASSERT_TRUE(events.until([](const core::Event& e) {
     return is_device(e, core::Device::reader, core::DeviceState::ok);
   }));
@@ -84,12 +86,37 @@ TEST(Devices, ACardOnTheSimulatedReaderReachesTheCoreAndItsRemovalToo) {
       [](const core::Event& e) { return std::holds_alternative<core::CardRemoved>(e); }));
 }
 
+// A technician's test holds the ports: the reader service closes its port
+// (opened exclusively) so the test can open it, and takes it again after.
+TEST(Devices, TheReaderLetsItsPortGoWhileATechnicianTestHoldsIt) {
+  auto sim = dev::SimDevices::start(kDevsim);
+  ASSERT_TRUE(sim.has_value()) << sim.error();
+  Events events;
+  const auto share = std::make_shared<dev::PortShare>();
+  dev::CardReaderService reader(events.queue,
+                                {(*sim)->reader_port(), std::chrono::milliseconds(300), share});
+  ASSERT_TRUE(events.until([](const core::Event& e) {
+    return is_device(e, core::Device::reader, core::DeviceState::ok);
+  }));
+  // The service has the port: an exclusive open elsewhere fails.
+  EXPECT_FALSE(transport::SerialPort::open((*sim)->reader_port()).has_value());
+  {
+    const auto hold = share->hold(std::chrono::seconds(10));
+    auto port = transport::SerialPort::open((*sim)->reader_port());
+    EXPECT_TRUE(port.has_value()) << port.error().detail;
+  }
+  // Released: the service reads cards again.
+  ASSERT_TRUE((*sim)->present_card(1).has_value());
+  EXPECT_TRUE(
+      events.until([](const core::Event& e) { return std::holds_alternative<core::CardRead>(e); }));
+}
+
 TEST(Devices, AReceiptIsPrintedWithItsTemplateAndAnswered) {
   auto sim = dev::SimDevices::start(kDevsim);
   ASSERT_TRUE(sim.has_value()) << sim.error();
   Events events;
   dev::PrinterService printer(events.queue, {(*sim)->printer_port().string(), kReceipts, 58,
-                                             std::chrono::milliseconds(2000)});
+                                             std::chrono::milliseconds(2000), nullptr});
   ASSERT_TRUE(events.until([](const core::Event& e) {
     return is_device(e, core::Device::printer, core::DeviceState::ok);
   }));
@@ -111,7 +138,7 @@ TEST(Devices, NoPaperIsShownAndAnsweredNotSilent) {
   ASSERT_TRUE(sim.has_value()) << sim.error();
   Events events;
   dev::PrinterService printer(events.queue, {(*sim)->printer_port().string(), kReceipts, 58,
-                                             std::chrono::milliseconds(2000)});
+                                             std::chrono::milliseconds(2000), nullptr});
   ASSERT_TRUE(events.until([](const core::Event& e) {
     return is_device(e, core::Device::printer, core::DeviceState::no_paper);
   }));

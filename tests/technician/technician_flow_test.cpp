@@ -3,40 +3,14 @@
 // disabled, granted), actions, settings, exit and the inactivity timeout;
 // entry is refused during a citizen's session, and the PIN never stays in
 // the state.
-#include "kiosk/core/session.hpp"
+#include "tests/technician/core_driver.hpp"
 
 #include <gtest/gtest.h>
 
 namespace {
 
 using namespace std::chrono_literals;
-
-struct Driver {
-  core::State s = core::initial_state(core::Settings{});
-  std::vector<core::Effect> fx;
-  Driver& operator()(const core::Event& e) {
-    auto step = core::reduce(s, e);
-    s = std::move(step.state);
-    fx = std::move(step.effects);
-    return *this;
-  }
-  Driver& at(core::Millis t) { return (*this)(core::Tick{t, {}}); }
-  template <class E>
-  const E* effect() const {
-    for (const auto& e : fx) {
-      if (const auto* p = std::get_if<E>(&e)) return p;
-    }
-    return nullptr;
-  }
-  Driver& taps(int n) {
-    for (int i = 0; i < n; ++i) (*this)(core::TechCornerTap{});
-    return *this;
-  }
-  Driver& type(const std::string& digits) {
-    for (char c : digits) (*this)(core::TechPinKey{c});
-    return *this;
-  }
-};
+using test::Driver;
 
 TEST(TechnicianGesture, FiveCornerTapsWithinFiveSecondsAskForThePin) {
   Driver d;

@@ -52,6 +52,8 @@ std::map<std::string, core::State> screens(const Layout& l) {
                       "10:02:40 outbox: delivery failed (HTTP 503), retry in 60 s"};
   info.touch = core::make_orientation(90, true);
   info.config_refused = "expired (v13): targets expired at 2026-11-30T00:00:00Z";
+  info.provision_platform = "https://platform.gov.example/kiosk";
+  info.hall_id = "HALL-650100";
   d(core::TechInfoLoaded{info});
   out.emplace("status", d.s);
   d(core::TechRun{core::TechAction::test_printer});
@@ -67,6 +69,30 @@ std::map<std::string, core::State> screens(const Layout& l) {
   out.emplace("calibrate", calibrate.s);
   for (int i = 0; i < 3; ++i) calibrate(core::TechCalibrationTap{core::Point{0.5f, 0.5f}});
   out.emplace("calibrate_failed", calibrate.s);
+  // Provisioning: the form, a run, its failure, a complete one.
+  Driver provision = d;
+  provision(core::TechOpenProvision{});
+  for (const char c : std::string("k7q-x2")) {
+    provision(core::TechProvisionKey{core::Key{core::Key::character, std::string(1, c), {}}});
+  }
+  out.emplace("provision", provision.s);
+  Driver empty = d;
+  empty(core::TechOpenProvision{})(core::TechProvisionStart{});
+  out.emplace("provision_need_token", empty.s);
+  provision(core::TechProvisionStart{})(core::TechProvisionStep{"certificate", true});
+  provision(core::TechProvisionStep{"outbox_key", true})(core::TechProvisionStep{"root", true});
+  provision(core::TechProvisionStep{"selftest", false});
+  out.emplace("provision_running", provision.s);
+  Driver failed = provision;
+  failed(core::TechProvisionDone{
+      false,
+      "selftest",
+      "the self-test failed / 自检未通过: printer: no paper (the test page was not printed)",
+      {}});
+  out.emplace("provision_failed", failed.s);
+  provision(core::TechProvisionStep{"selftest", true})(core::TechProvisionStep{"slip", true});
+  provision(core::TechProvisionDone{true, {}, {}, "T-650100-0042"});
+  out.emplace("provision_complete", provision.s);
   return out;
 }
 
@@ -132,6 +158,28 @@ TEST_P(TechnicianScreens, ShowWhatTheTechnicianNeeds) {
   EXPECT_TRUE(frame.shows_text("printer: no paper"));
   frame = ui.frame(by_name["settings"], texts, l.display);
   EXPECT_TRUE(frame.shows_text("40%"));
+  // Provisioning: the platform from config, the codes as typed (upper case),
+  // the steps, and what came of the run.
+  const bool zh = l.lang == core::Lang::zh;
+  frame = ui.frame(by_name["provision"], texts, l.display);
+  EXPECT_TRUE(frame.shows_text("https://platform.gov.example/kiosk"));
+  EXPECT_TRUE(frame.shows_text("K7Q-X2"));
+  EXPECT_TRUE(frame.shows_text("HALL-650100"));
+  EXPECT_TRUE(frame.shows_text("T-650100-0042"));
+  EXPECT_NE(frame.target("kbd.caps.on"), nullptr);
+  frame = ui.frame(by_name["provision_need_token"], texts, l.display);
+  EXPECT_TRUE(frame.shows_text(zh ? "请输入注册令牌" : "Type the enrolment token"));
+  frame = ui.frame(by_name["provision_running"], texts, l.display);
+  EXPECT_EQ(frame.target("kbd.key.q"), nullptr);  // the steps in the keyboard's place
+  EXPECT_EQ(frame.target("tech.provision.start"), nullptr);
+  EXPECT_TRUE(frame.shows_text(zh ? "设备自检  —  进行中…" : "Self-test  —  running…"));
+  EXPECT_TRUE(frame.shows_text(zh ? "运维根密钥  —  已完成" : "Operators' root keys  —  done"));
+  frame = ui.frame(by_name["provision_failed"], texts, l.display);
+  EXPECT_TRUE(frame.shows_text("printer: no paper"));
+  EXPECT_NE(frame.target("tech.provision.start"), nullptr);  // try again
+  frame = ui.frame(by_name["provision_complete"], texts, l.display);
+  EXPECT_TRUE(frame.shows_text(zh ? "开通完成" : "Provisioned as terminal"));
+  EXPECT_TRUE(frame.shows_text(zh ? "已完成 5/5 步" : "5 of 5 steps done"));
 }
 
 template <class E>
@@ -169,6 +217,14 @@ TEST_P(TechnicianScreens, ButtonsGiveTheirEvents) {
   EXPECT_TRUE(tapping_gives<core::TechExit>(ui, by_name["status"], texts, l.display, "tech.exit"));
   EXPECT_TRUE(tapping_gives<core::TechSetLevel>(ui, by_name["settings"], texts, l.display,
                                                 "tech.volume.up"));
+  EXPECT_TRUE(tapping_gives<core::TechOpenProvision>(ui, by_name["status"], texts, l.display,
+                                                     "tech.provision"));
+  EXPECT_TRUE(tapping_gives<core::TechProvisionKey>(ui, by_name["provision"], texts, l.display,
+                                                    "kbd.key.a"));
+  EXPECT_TRUE(tapping_gives<core::TechProvisionFocus>(ui, by_name["provision"], texts, l.display,
+                                                      "technician.provision.hall"));
+  EXPECT_TRUE(tapping_gives<core::TechProvisionStart>(ui, by_name["provision"], texts, l.display,
+                                                      "tech.provision.start"));
   EXPECT_TRUE(tapping_gives<core::TechSetLevel>(ui, by_name["settings"], texts, l.display,
                                                 "tech.brightness.down"));
   // A calibration touch reports where it landed, normalised.

@@ -46,6 +46,9 @@ void draw_flow_screen(ScreenContext& ctx, float top) {
     case core::Screen::technician_calibrate:
       draw_technician_calibrate(ctx, top);
       return;
+    case core::Screen::technician_provision:
+      draw_technician_provision(ctx, top);
+      return;
     case core::Screen::appointment_menu:
       draw_appointment_menu(ctx, top);
       return;

@@ -85,5 +85,6 @@ void draw_technician_pin(ScreenContext& ctx, float top);
 void draw_technician_status(ScreenContext& ctx, float top);
 void draw_technician_settings(ScreenContext& ctx, float top);
 void draw_technician_calibrate(ScreenContext& ctx, float top);
+void draw_technician_provision(ScreenContext& ctx, float top);
 
 }  // namespace ui

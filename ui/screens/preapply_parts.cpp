@@ -36,20 +36,25 @@ float draw_fixed_line(ScreenContext& ctx, float y, const Split& split, std::stri
   return cv.text(role, ImVec2(split.fields.x, y), t.subtext, line).y + ctx.u(10.f);
 }
 
-float draw_field_row(ScreenContext& ctx, float y, const Split& split, core::PreApplyField field,
-                     const core::KeyboardState& kb, bool focused) {
+FieldRow draw_text_field(ScreenContext& ctx, float y, const Split& split, const char* label_id,
+                         const core::KeyboardState& kb, bool focused) {
   const float h = std::max(ctx.theme().min_target, ctx.u(ctx.state.elderly ? 130.f : 110.f));
   const std::string typed = kb.text + kb.composing;
-  const std::string& label = ctx.primary(core::text_id(field));
+  const std::string& label = ctx.primary(label_id);
   const std::string line1 =
       label + "  " + (typed.empty() ? ctx.primary("preapply.field.empty") : typed);
+  const bool tapped =
+      draw_row(ctx, label_id, ImVec2(split.fields.x, y), ImVec2(split.fields_right, y + h), line1,
+               ctx.secondary(label_id), focused);
+  return {h + ctx.u(12.f), tapped};
+}
+
+float draw_field_row(ScreenContext& ctx, float y, const Split& split, core::PreApplyField field,
+                     const core::KeyboardState& kb, bool focused) {
   // The touch id is the field's text id: "preapply.field.phone", ...
-  if (draw_row(ctx, core::text_id(field), ImVec2(split.fields.x, y),
-               ImVec2(split.fields_right, y + h), line1, ctx.secondary(core::text_id(field)),
-               focused)) {
-    ctx.events.emplace_back(core::PreApplyFocus{field});
-  }
-  return h + ctx.u(12.f);
+  const FieldRow row = draw_text_field(ctx, y, split, core::text_id(field), kb, focused);
+  if (row.tapped) ctx.events.emplace_back(core::PreApplyFocus{field});
+  return row.height;
 }
 
 }  // namespace ui

@@ -1,7 +1,7 @@
 // Technician status page: devices, network, outbox, versions, touch
 // orientation and the last errors on one side; the actions (device tests,
-// recalibration, volume and brightness, log export) on the other; the
-// result of the last action beneath the status.
+// recalibration, volume and brightness, log export, provisioning) on the
+// other; the result of the last action beneath the status.
 #include "ui/screens/flow_screens.hpp"
 
 #include <algorithm>
@@ -91,7 +91,7 @@ void draw_actions(ScreenContext& ctx, float x0, float x1, float y0, float y1) {
     const char* text_id;
     core::Event event;
   };
-  const std::array<Action, 7> actions{{
+  const std::array<Action, 8> actions{{
       {"tech.test.reader", "technician.test.reader", core::TechRun{core::TechAction::test_reader}},
       {"tech.test.printer", "technician.test.printer",
        core::TechRun{core::TechAction::test_printer}},
@@ -102,6 +102,7 @@ void draw_actions(ScreenContext& ctx, float x0, float x1, float y0, float y1) {
       {"tech.calibrate", "technician.calibrate", core::TechOpenCalibration{}},
       {"tech.settings", "technician.settings", core::TechOpenSettings{}},
       {"tech.export", "technician.export_logs", core::TechRun{core::TechAction::export_logs}},
+      {"tech.provision", "technician.provision.open", core::TechOpenProvision{}},
   }};
   const float gap = ctx.u(20.f);
   const float w = (x1 - x0 - gap) / 2.f;

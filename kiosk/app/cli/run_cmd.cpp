@@ -1,4 +1,5 @@
 // `kiosk run`: the citizen-facing kiosk.
+#include "kiosk/app/cli/provision_steps.hpp"
 #include "kiosk/app/cli/selftest_device_options.hpp"
 #include "kiosk/app/cli/technician_device_test.hpp"
 #include "kiosk/app/font_file.hpp"
@@ -102,6 +103,13 @@ void install_run(CLI::App& root, kiosk::cli::Context& ctx) {
     }
     opt.technician.device_test = [state_dir = paths.state_dir, devices](const std::string& check) {
       return kiosk::provision::run_device_check(state_dir, devices, check);
+    };
+    // Provisioning from the technician screen: the steps of `kiosk provision`.
+    opt.technician.provision = [state_dir = paths.state_dir, devices](
+                                   const kiosk::app::ProvisionRequest& request,
+                                   const kiosk::app::ProvisionObserver& observe) {
+      return kiosk::provision::run_provisioning(request, kiosk::provision::Files{state_dir},
+                                                devices, observe);
     };
     if (!args->lang.empty()) opt.lang = (args->lang == "en") ? core::Lang::en : core::Lang::zh;
     if (!args->size.empty()) {

@@ -31,16 +31,16 @@ core::Citizen citizen_from(const idcard::CardRecord& card) {
   return c;
 }
 
-CardReaderService::CardReaderService(AppEvents& events, Options options) : events_(events) {
-  idcard::StreamFactory factory = [port = options.port]()
+CardReaderService::CardReaderService(AppEvents& events, Options options)
+    : events_(events), share_(std::move(options.share)) {
+  factory_ = [port = options.port]()
       -> kx::expected<std::unique_ptr<transport::ByteStream>, transport::Error> {
     auto s = transport::SerialPort::open(port);
     if (!s) return kx::unexpected(s.error());
     return std::unique_ptr<transport::ByteStream>(std::move(*s));
   };
-  idcard::SessionOptions session_options;
-  session_options.poll_interval = options.poll_interval;
-  session_ = std::make_unique<idcard::ReaderSession>(factory, session_options);
+  session_options_.poll_interval = options.poll_interval;
+  session_ = std::make_unique<idcard::ReaderSession>(factory_, session_options_);
   thread_ = std::make_unique<PeriodicThread>(options.poll_interval, [this] { step(); });
 }
 
@@ -55,6 +55,14 @@ void CardReaderService::show(core::DeviceState state) {
 }
 
 void CardReaderService::step() {
+  if (share_ && !share_->use(PortShare::reader)) {
+    // A technician's test has the port: close it (the status bar keeps
+    // the last state; the test says how the reader is).
+    session_.reset();
+    share_->let_go(PortShare::reader);
+    return;
+  }
+  if (!session_) session_ = std::make_unique<idcard::ReaderSession>(factory_, session_options_);
   std::optional<idcard::DeviceEvent> event = session_->poll_once();
   if (event) {
     if (std::holds_alternative<idcard::ReaderConnected>(*event)) {

@@ -3,17 +3,14 @@
 // idcard driver on a thread of its own and posts session-core events
 // (DeviceChanged, CardRead, CardRemoved, CardError). Card data goes to the
 // core only; logs see the card type and the masked number.
+#include "drivers/idcard/session.hpp"
 #include "kiosk/app/app_events.hpp"
 #include "kiosk/app/devices/periodic_thread.hpp"
+#include "kiosk/app/devices/port_share.hpp"
 
 #include <chrono>
 #include <memory>
 #include <string>
-
-namespace idcard {
-struct CardRecord;
-class ReaderSession;
-}  // namespace idcard
 
 namespace kiosk::app::devices {
 
@@ -25,6 +22,9 @@ class CardReaderService {
   struct Options {
     std::string port;  // serial port or pty of the reader
     std::chrono::milliseconds poll_interval{300};
+    // Shared with technician device tests: while one holds it the reader's
+    // port is closed (port_share.hpp). Null: never shared.
+    std::shared_ptr<PortShare> share;
   };
   CardReaderService(AppEvents& events, Options options);
   ~CardReaderService();
@@ -38,6 +38,9 @@ class CardReaderService {
   AppEvents& events_;
   std::unique_ptr<idcard::ReaderSession> session_;
   bool card_on_reader_ = false;
+  idcard::StreamFactory factory_;
+  idcard::SessionOptions session_options_;
+  std::shared_ptr<PortShare> share_;
   core::DeviceState shown_ = core::DeviceState::unknown;
   std::unique_ptr<PeriodicThread> thread_;  // started last, stopped first
 };

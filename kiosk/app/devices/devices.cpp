@@ -34,11 +34,13 @@ void Devices::start() {
     options_.printer_spec = sim->printer_port().string();
   }
   auto reader = std::make_unique<CardReaderService>(
-      events_, CardReaderService::Options{options_.reader_port, std::chrono::milliseconds(300)});
+      events_, CardReaderService::Options{options_.reader_port, std::chrono::milliseconds(300),
+                                          options_.share});
   PrinterService::Options printer_options;
   printer_options.spec = options_.printer_spec;
   printer_options.templates = options_.receipt_templates;
   printer_options.paper_mm = options_.paper_mm;
+  printer_options.share = options_.share;
   auto printer = std::make_unique<PrinterService>(events_, printer_options);
   auto scanner = std::make_unique<ScannerService>(events_, ScannerService::Options{});
   std::lock_guard lock(mutex_);

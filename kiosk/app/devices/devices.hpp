@@ -25,6 +25,8 @@ struct DeviceOptions {
   std::string printer_spec = "/dev/usb/lp0";
   std::filesystem::path receipt_templates;
   int paper_mm = 80;
+  // Shared with technician device tests (port_share.hpp).
+  std::shared_ptr<PortShare> share;
 };
 
 class Devices {

@@ -78,6 +78,16 @@ void PrinterService::run() {
   };
   unsigned job_number = 0;
   for (;;) {
+    if (options_.share && !options_.share->use(PortShare::printer)) {
+      // A technician's test has the printer: close it and wait; receipts
+      // queued meanwhile print after the test.
+      device.close();
+      options_.share->let_go(PortShare::printer);
+      std::unique_lock lock(mutex_);
+      wake_.wait_for(lock, std::chrono::milliseconds(250), [this] { return stop_; });
+      if (stop_) return;
+      continue;
+    }
     show(device_state(device.status()));
     std::optional<core::PrintReceipt> job;
     {

@@ -5,11 +5,13 @@
 // with the receipt templates and the printer driver and answers PrintDone,
 // with the reason a citizen is told when the receipt did not come out.
 #include "kiosk/app/app_events.hpp"
+#include "kiosk/app/devices/port_share.hpp"
 
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -23,6 +25,8 @@ class PrinterService {
     std::filesystem::path templates;  // config/defaults/receipts
     int paper_mm = 80;                // 58 or 80
     std::chrono::milliseconds status_interval{2000};
+    // Shared with technician device tests (port_share.hpp). Null: never.
+    std::shared_ptr<PortShare> share;
   };
   PrinterService(AppEvents& events, Options options);
   ~PrinterService();

@@ -176,6 +176,13 @@ void apply(State& s, const TechOpenCalibration& e, Effects& fx);
 void apply(State& s, const TechSetLevel& e, Effects& fx);
 void apply(State& s, const TechCalibrationTap& e, Effects& fx);
 void apply(State& s, const TechExit& e, Effects& fx);
+// flows/technician_provision.cpp
+void apply(State& s, const TechOpenProvision& e, Effects& fx);
+void apply(State& s, const TechProvisionFocus& e, Effects& fx);
+void apply(State& s, const TechProvisionKey& e, Effects& fx);
+void apply(State& s, const TechProvisionStart& e, Effects& fx);
+void apply(State& s, const TechProvisionStep& e, Effects& fx);
+void apply(State& s, const TechProvisionDone& e, Effects& fx);
 // A technician QR ("KIOSK-TECH:<id>"): true if it was one (handled).
 bool technician_qr(State& s, const std::string& text, Effects& fx);
 // Back on a technician screen; false on any other screen.

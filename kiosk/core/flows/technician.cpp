@@ -27,7 +27,7 @@ namespace {
 
 bool in_technician(const State& s) {
   return s.screen == Screen::technician_status || s.screen == Screen::technician_settings ||
-         s.screen == Screen::technician_calibrate;
+         s.screen == Screen::technician_calibrate || s.screen == Screen::technician_provision;
 }
 
 // Entry only from the idle home screen: never over a citizen's session.
@@ -197,6 +197,7 @@ bool technician_back(State& s, Effects& fx) {
   switch (s.screen) {
     case Screen::technician_settings:
     case Screen::technician_calibrate:
+    case Screen::technician_provision:
       s.technician.calibration_taps.clear();
       s.screen = Screen::technician_status;
       return true;

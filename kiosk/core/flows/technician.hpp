@@ -9,6 +9,7 @@
 // timeout like any session, and nothing typed survives it.
 #include "kiosk/core/catalogue.hpp"
 #include "kiosk/core/flows/technician_calibration.hpp"
+#include "kiosk/core/flows/technician_provision.hpp"
 #include "kiosk/core/types.hpp"
 
 #include <optional>
@@ -41,6 +42,12 @@ struct TechInfo {
   int volume = 70;      // percent
   int brightness = 80;  // percent
   Orientation touch;    // the touch mapping in use
+  // Provisioning (technician_provision.hpp): where this image enrols ("" =
+  // provisioning from the screen is off), the hall in config, and the steps
+  // already done on this kiosk.
+  std::string provision_platform;
+  std::string hall_id;
+  std::vector<std::string> provision_done;
   bool operator==(const TechInfo&) const = default;
 };
 
@@ -65,6 +72,7 @@ struct TechnicianState {
   // Touch recalibration: where each target was tapped, in order.
   std::vector<Point> calibration_taps;
   bool calibration_failed = false;
+  TechProvisionState provision;
   bool operator==(const TechnicianState&) const = default;
 };
 
