@@ -353,7 +353,8 @@ int run_kiosk(const RunOptions& options) {
                    config::bundle::current_folder(config_in_use.watch));
       return 0;
     }
-    if (!script && !core::session_active(session.state()) && technician.provisioned()) {
+    // Also under a script: provisioning is real, whoever typed the token.
+    if (!core::session_active(session.state()) && technician.provisioned()) {
       spdlog::info("provisioning: complete; restarting as the new terminal");
       return 0;
     }

@@ -190,6 +190,26 @@ TEST_F(Provision, AnExpiredTokenIsRefusedWithAClearMessage) {
   EXPECT_EQ(provision(sim->enrolment_tokens().at(0), dir / "late").exit_code, 0);
 }
 
+TEST_F(Provision, AnUnreachablePlatformOrAnUntrustedOneIsSaidPlainly) {
+  auto r =
+      test::run_process({kKiosk, "provision", "--platform", "https://127.0.0.1:1", "--token",
+                         sim->enrolment_tokens().at(0), "--hall", "HALL-01", "--terminal", "T-0001",
+                         "--ca", sim->ca_file().string(), "--state", (dir / "offline").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("无法连接平台，请检查网络后重试"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "offline/keys/device.pem"));
+  // The right platform, the wrong CA (another platform's).
+  auto other = kiosk::platform::SimProcess::start(
+      {fs::path(KIOSK_BINARY_DIR) / "bin" / "platform-sim", dir / "other", "", 7, 1});
+  ASSERT_TRUE(other) << other.error();
+  r = test::run_process({kKiosk, "provision", "--platform", sim->url(), "--token",
+                         sim->enrolment_tokens().at(0), "--hall", "HALL-01", "--terminal", "T-0001",
+                         "--ca", other->ca_file().string(), "--state",
+                         (dir / "untrusted").string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("平台证书不受信任"), std::string::npos) << r.err;
+}
+
 TEST_F(Provision, SelftestFailsOnAKioskThatWasNeverProvisioned) {
   auto r = test::run_process({kKiosk, "selftest", "--state", (dir / "empty").string()});
   EXPECT_EQ(r.exit_code, 1);

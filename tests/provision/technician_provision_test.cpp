@@ -6,7 +6,8 @@
 // terminal id typed on the on-screen keyboard, Start. Then the state holds
 // every step, the key is private, the slip came out of the printer with the
 // terminal's QR, the self-test's test page too (while the app's own reader
-// and printer services held the same ports), and the token was never logged.
+// and printer services held the same ports), the token was never logged, and
+// the kiosk restarted once the technician left technician mode.
 #include "drivers/scanner/barcodes.hpp"
 #include "drivers/scanner/codecs.hpp"
 #include "kiosk/app/devices/sim_devices.hpp"
@@ -78,7 +79,9 @@ std::string technician_script(const std::string& token) {
        "tap flow.back\n"
        "wait-screen technician_status 5\n"
        "tap tech.exit\n"
-       "wait-screen home 5\n";
+       "wait-screen home 5\n"
+       // The kiosk restarts (exits 0) between sessions: this never comes.
+       "wait-text no-restart-after-provisioning 20\n";
   return s;
 }
 
@@ -141,6 +144,7 @@ TEST(TechnicianProvision, TheTechnicianScreenEnrolsTestsAndPrintsTheSlip) {
   EXPECT_NE(std::find(codes.begin(), codes.end(), "kiosk-terminal:" + terminal), codes.end());
   // The token enrolled this kiosk; it appears in no log.
   EXPECT_EQ((r.out + r.err).find(token), std::string::npos);
+  EXPECT_NE((r.out + r.err).find("restarting as the new terminal"), std::string::npos) << r.err;
   const std::string log = read(state / "logs/kiosk.log");
   EXPECT_NE(log.find("provisioning complete"), std::string::npos) << log;
   EXPECT_EQ(log.find(token), std::string::npos);

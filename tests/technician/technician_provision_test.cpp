@@ -107,8 +107,11 @@ TEST(TechnicianProvision, TheTokenGoesOutOnceInTheEffectAndStepsAreShownAsReport
   EXPECT_EQ(d.s.technician.provision.done, (std::vector<std::string>{"certificate", "outbox_key"}));
   EXPECT_TRUE(d.s.technician.provision.current.empty());
   for (const char* step : {"root", "selftest", "slip"}) d(core::TechProvisionStep{step, true});
-  d(core::TechProvisionDone{true, {}, {}, "T-0001"});
+  d(core::TechProvisionDone{true, {}, {}, "650100-ZZ-0001"});
   EXPECT_TRUE(d.s.technician.provision.complete);
+  // The platform named the terminal: its name is the one shown.
+  EXPECT_EQ(d.s.technician.provision.terminal.text, "650100-ZZ-0001");
+  EXPECT_EQ(d.s.technician.info.terminal_id, "650100-ZZ-0001");
   EXPECT_FALSE(d.s.technician.provision.running);
   EXPECT_EQ(d.s.technician.info.provision_done.size(), 5u);
   d(core::TechProvisionStart{});  // done: nothing to start

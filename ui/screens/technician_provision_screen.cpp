@@ -46,7 +46,7 @@ void draw_steps(ScreenContext& ctx, ImVec2 min, ImVec2 max) {
               ctx.primary("technician.provision.restart");
     colour = t.ok;
   } else if (!p.failed_step.empty()) {
-    outcome = ctx.primary("technician.provision.failed") + "  " +
+    outcome = ctx.primary("technician.provision.failed") + " " +
               ctx.primary(core::provision_step_text_id(p.failed_step));
     if (!p.detail.empty()) outcome += "\n" + p.detail;
   } else {

@@ -49,6 +49,25 @@ StepResult enrol(Run& r) {
           "the enrolment token is unknown, used or expired; ask for a new one / "
           "注册令牌无效、已使用或已过期，请申请新的令牌");
     }
+    using kiosk::platform::ErrorCode;
+    if (e.code == ErrorCode::network || e.code == ErrorCode::timeout ||
+        e.code == ErrorCode::unavailable) {
+      return kx::unexpected(
+          "cannot reach the platform; check the network and try again / "
+          "无法连接平台，请检查网络后重试 (" +
+          e.detail + ")");
+    }
+    if (e.code == ErrorCode::server_untrusted) {
+      return kx::unexpected(
+          "the platform's certificate is not trusted (check the platform CA) / "
+          "平台证书不受信任，请检查平台CA证书 (" +
+          e.detail + ")");
+    }
+    if (e.code == ErrorCode::config) {
+      return kx::unexpected(
+          "the platform address or CA file cannot be used / 平台地址或CA证书文件无效 (" + e.detail +
+          ")");
+    }
     // The platform names the fields it refused (an unknown hall code, ...).
     std::string why = e.detail;
     for (const auto& f : e.fields) {

@@ -150,6 +150,7 @@ void apply(State& s, const TechProvisionDone& e, Effects&) {
   p.detail = e.detail;
   if (e.ok) {
     p.terminal_id = e.terminal_id;
+    p.terminal = code_field(e.terminal_id);  // the platform's choice stands
     s.technician.info.terminal_id = e.terminal_id;
     s.technician.info.provision_done = p.done;
   }
