@@ -30,7 +30,7 @@ kx::expected<std::string, std::string> FileKeyStore::new_key_csr(const std::stri
 kx::expected<kiosk::platform::ClientConfig, std::string> provisioned_client(const Files& f) {
   const Progress p = load_progress(f);
   if (!p.has("certificate") || p.platform_url.empty()) {
-    return kx::unexpected("not provisioned (run `kiosk provision`)");
+    return kx::unexpected("not provisioned (technician mode: Provision, or run `kiosk provision`)");
   }
   for (const fs::path& file : {f.device_key(), f.device_cert(), f.platform_ca()}) {
     std::error_code ec;

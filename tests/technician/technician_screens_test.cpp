@@ -154,6 +154,15 @@ TEST_P(TechnicianScreens, ShowWhatTheTechnicianNeeds) {
   EXPECT_TRUE(frame.shows_text("expired (v13)"));  // the refused bundle, for the technician
   EXPECT_TRUE(frame.shows_text(l.lang == core::Lang::zh ? "待发送：3" : "Waiting to send: 3"));
   EXPECT_TRUE(frame.shows_text(l.lang == core::Lang::zh ? "旋转 90°" : "Rotated 90°"));
+  // A long log line stays one line, cut with "…" (the export has it whole).
+  core::State long_error = by_name["status"];
+  long_error.technician.info.last_errors.push_back(
+      "10:03:00 card reader disconnected: not_found: open /dev/ttyUSB0: No such file or "
+      "directory; retrying every 300 ms until the reader answers again");
+  frame = ui.frame(long_error, texts, l.display);
+  EXPECT_TRUE(frame.shows_text("10:03:00 card reader"));
+  EXPECT_TRUE(frame.shows_text("…"));
+  EXPECT_FALSE(frame.shows_text("until the reader answers again"));
   frame = ui.frame(by_name["status_result"], texts, l.display);
   EXPECT_TRUE(frame.shows_text("printer: no paper"));
   frame = ui.frame(by_name["settings"], texts, l.display);

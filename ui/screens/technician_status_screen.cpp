@@ -10,6 +10,20 @@
 namespace ui {
 namespace {
 
+// `text` cut to one line of `width` ("…" marks the cut): a long log line
+// must not push the page into the bottom bar.
+std::string one_line(const Canvas& cv, FontRole role, std::string text, float width) {
+  if (cv.measure(role, text).x <= width) return text;
+  while (!text.empty() && cv.measure(role, text + "…").x > width) {
+    // One UTF-8 character off the end: its continuation bytes, then its lead.
+    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
+      text.pop_back();
+    }
+    if (!text.empty()) text.pop_back();
+  }
+  return text + "…";
+}
+
 // Status lines in one column from y; returns the y below them.
 float draw_status_lines(ScreenContext& ctx, float x0, float x1, float y) {
   const Theme& t = ctx.theme();
@@ -49,11 +63,11 @@ float draw_status_lines(ScreenContext& ctx, float x0, float x1, float y) {
   line(touch, t.text);
   line(ctx.primary("technician.status.errors"), t.subtext);
   if (info.last_errors.empty()) line(ctx.primary("technician.status.none"), t.subtext);
-  // The newest few; each is cut to the column (the export has them whole).
+  // The newest few, a line each, cut to the column (the export has them whole).
   const std::size_t n = std::min<std::size_t>(info.last_errors.size(), ctx.portrait() ? 4 : 2);
   for (std::size_t i = info.last_errors.size() - n; i < info.last_errors.size(); ++i) {
-    const std::string& e = info.last_errors[i];
-    y += cv.text(FontRole::small, ImVec2(x0, y), t.fault, e, room).y;
+    const std::string e = one_line(cv, FontRole::small, info.last_errors[i], room);
+    y += cv.text(FontRole::small, ImVec2(x0, y), t.fault, e).y;
   }
   return y + ctx.u(12.f);
 }
