@@ -9,11 +9,6 @@ bool continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
 }
 
-void pop_utf8(std::string& text) {
-  while (!text.empty() && continuation(text.back())) text.pop_back();
-  if (!text.empty()) text.pop_back();
-}
-
 void append(KeyboardState& s, const std::string& what) {
   if (utf8_length(s.text) + utf8_length(what) <= s.max_chars) s.text += what;
 }
@@ -26,6 +21,21 @@ void flush_composing(KeyboardState& s) {
 }
 
 }  // namespace
+
+void pop_utf8(std::string& text) {
+  while (!text.empty() && continuation(text.back())) text.pop_back();
+  if (!text.empty()) text.pop_back();
+}
+
+std::string typed(const KeyboardState& state) {
+  return state.text + state.composing;
+}
+
+std::string trimmed(std::string_view text) {
+  const auto first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) return {};
+  return std::string(text.substr(first, text.find_last_not_of(' ') - first + 1));
+}
 
 std::size_t utf8_length(const std::string& text) {
   std::size_t n = 0;

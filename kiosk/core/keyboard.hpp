@@ -5,6 +5,7 @@
 // a KeyboardState per field and applies press().
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace core {
@@ -36,5 +37,12 @@ std::vector<std::string> keyboard_candidates(const KeyboardState& state, std::si
 
 // Characters (code points) in UTF-8 text.
 std::size_t utf8_length(const std::string& text);
+// Takes the last character (code point) off UTF-8 text.
+void pop_utf8(std::string& text);
+// What the field holds: committed text and the pinyin letters still being
+// composed (they count as typed: "sfz" finds 身份证 by its initials).
+std::string typed(const KeyboardState& state);
+// `text` without leading and trailing spaces.
+std::string trimmed(std::string_view text);
 
 }  // namespace core

@@ -39,7 +39,7 @@ float draw_fixed_line(ScreenContext& ctx, float y, const Split& split, std::stri
 FieldRow draw_text_field(ScreenContext& ctx, float y, const Split& split, const char* label_id,
                          const core::KeyboardState& kb, bool focused) {
   const float h = std::max(ctx.theme().min_target, ctx.u(ctx.state.elderly ? 130.f : 110.f));
-  const std::string typed = kb.text + kb.composing;
+  const std::string typed = core::typed(kb);
   const std::string& label = ctx.primary(label_id);
   const std::string line1 =
       label + "  " + (typed.empty() ? ctx.primary("preapply.field.empty") : typed);

@@ -10,12 +10,6 @@
 namespace ui {
 namespace {
 
-const core::KeyboardState& keyboard_of(const core::TechProvisionState& p, core::ProvisionField f) {
-  return f == core::ProvisionField::token  ? p.token
-         : f == core::ProvisionField::hall ? p.hall
-                                           : p.terminal;
-}
-
 // The steps in [min, max]: one line each, then what the run came to.
 void draw_steps(ScreenContext& ctx, ImVec2 min, ImVec2 max) {
   const Theme& t = ctx.theme();
@@ -24,7 +18,7 @@ void draw_steps(ScreenContext& ctx, ImVec2 min, ImVec2 max) {
   const float room = max.x - min.x;
   float y = min.y;
   for (const std::string_view step : core::kProvisionSteps) {
-    const bool done = std::find(p.done.begin(), p.done.end(), step) != p.done.end();
+    const bool done = p.has_done(step);
     const bool running = p.current == step;
     const bool failed = !p.failed_step.empty() && p.failed_step == step;
     const char* state = done      ? "technician.provision.state.done"
@@ -75,8 +69,8 @@ void draw_technician_provision(ScreenContext& ctx, float top) {
                         platform.empty() ? ctx.primary("technician.status.none") : platform);
   for (const core::ProvisionField f :
        {core::ProvisionField::token, core::ProvisionField::hall, core::ProvisionField::terminal}) {
-    const FieldRow row = draw_text_field(ctx, fy, split, core::text_id(f), keyboard_of(p, f),
-                                         !p.running && p.focus == f);
+    const FieldRow row =
+        draw_text_field(ctx, fy, split, core::text_id(f), p.field(f), !p.running && p.focus == f);
     if (row.tapped) ctx.events.emplace_back(core::TechProvisionFocus{f});
     fy += row.height;
   }
@@ -94,8 +88,8 @@ void draw_technician_provision(ScreenContext& ctx, float top) {
   const bool show_steps = p.running || p.complete || !p.failed_step.empty();
   if (show_steps) {
     draw_steps(ctx, split.keyboard_min, split.keyboard_max);
-  } else if (auto key = draw_keyboard(ctx, keyboard_of(p, p.focus), split.keyboard_min,
-                                      split.keyboard_max)) {
+  } else if (auto key =
+                 draw_keyboard(ctx, p.field(p.focus), split.keyboard_min, split.keyboard_max)) {
     ctx.events.emplace_back(core::TechProvisionKey{std::move(*key)});
   }
   const bool can_start = !p.running && !p.complete;

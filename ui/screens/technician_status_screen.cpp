@@ -2,6 +2,7 @@
 // orientation and the last errors on one side; the actions (device tests,
 // recalibration, volume and brightness, log export, provisioning) on the
 // other; the result of the last action beneath the status.
+#include "kiosk/core/keyboard.hpp"
 #include "ui/screens/flow_screens.hpp"
 
 #include <algorithm>
@@ -15,11 +16,7 @@ namespace {
 std::string one_line(const Canvas& cv, FontRole role, std::string text, float width) {
   if (cv.measure(role, text).x <= width) return text;
   while (!text.empty() && cv.measure(role, text + "…").x > width) {
-    // One UTF-8 character off the end: its continuation bytes, then its lead.
-    while (!text.empty() && (static_cast<unsigned char>(text.back()) & 0xC0) == 0x80) {
-      text.pop_back();
-    }
-    if (!text.empty()) text.pop_back();
+    core::pop_utf8(text);
   }
   return text + "…";
 }

@@ -17,12 +17,6 @@ bool ascii_only(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(' ');
-  if (b == std::string_view::npos) return {};
-  return std::string(s.substr(b, s.find_last_not_of(' ') - b + 1));
-}
-
 bool passes(const GuideItem& item, const GuideFilter& f) {
   switch (f.by) {
     case GuideFilter::By::all:
@@ -38,7 +32,7 @@ bool passes(const GuideItem& item, const GuideFilter& f) {
 }  // namespace
 
 bool item_matches(const GuideItem& item, std::string_view raw_query) {
-  const std::string query = trim(raw_query);
+  const std::string query = trimmed(raw_query);
   if (query.empty()) return true;
   if (!ascii_only(query)) {
     return item.name_zh.find(query) != std::string::npos ||

@@ -18,6 +18,10 @@ const char* text_id(ProvisionField field) {
   return "";
 }
 
+bool TechProvisionState::has_done(std::string_view step) const {
+  return std::find(done.begin(), done.end(), step) != done.end();
+}
+
 std::string provision_step_text_id(std::string_view step) {
   return "technician.provision.step." + std::string(step);
 }
@@ -34,29 +38,6 @@ KeyboardState code_field(std::string text) {
   kb.max_chars = kCodeMaxChars;
   kb.text = std::move(text);
   return kb;
-}
-
-KeyboardState& field(TechProvisionState& p, ProvisionField f) {
-  switch (f) {
-    case ProvisionField::token:
-      return p.token;
-    case ProvisionField::hall:
-      return p.hall;
-    case ProvisionField::terminal:
-      break;
-  }
-  return p.terminal;
-}
-
-bool has(const std::vector<std::string>& steps, std::string_view step) {
-  return std::find(steps.begin(), steps.end(), step) != steps.end();
-}
-
-// Codes never carry spaces: a space typed by mistake would cost a token.
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(' ');
-  if (first == std::string::npos) return {};
-  return text.substr(first, text.find_last_not_of(' ') - first + 1);
 }
 
 }  // namespace
@@ -92,7 +73,7 @@ void apply(State& s, const TechProvisionKey& e, Effects&) {
   TechProvisionState& p = s.technician.provision;
   if (s.screen != Screen::technician_provision || p.running) return;
   touch(s);
-  KeyboardState& kb = field(p, p.focus);
+  KeyboardState& kb = p.field(p.focus);
   kb = press(std::move(kb), e.key);
   p.message_id.clear();
 }
@@ -101,12 +82,13 @@ void apply(State& s, const TechProvisionStart&, Effects& fx) {
   TechProvisionState& p = s.technician.provision;
   if (s.screen != Screen::technician_provision || p.running || p.complete) return;
   touch(s);
-  const std::string token = trimmed(p.token.text + p.token.composing);
-  const std::string hall = trimmed(p.hall.text + p.hall.composing);
-  const std::string terminal = trimmed(p.terminal.text + p.terminal.composing);
+  // Codes never carry spaces: a space typed by mistake would cost a token.
+  const std::string token = trimmed(typed(p.token));
+  const std::string hall = trimmed(typed(p.hall));
+  const std::string terminal = trimmed(typed(p.terminal));
   if (s.technician.info.provision_platform.empty()) {
     p.message_id = "technician.provision.no_platform";
-  } else if (token.empty() && !has(p.done, kProvisionSteps[0])) {
+  } else if (token.empty() && !p.has_done(kProvisionSteps[0])) {
     p.message_id = "technician.provision.need_token";
     p.focus = ProvisionField::token;
   } else if (hall.empty()) {
@@ -137,7 +119,7 @@ void apply(State& s, const TechProvisionStep& e, Effects&) {
     return;
   }
   p.current.clear();
-  if (!has(p.done, e.step)) p.done.push_back(e.step);
+  if (!p.has_done(e.step)) p.done.push_back(e.step);
 }
 
 void apply(State& s, const TechProvisionDone& e, Effects&) {

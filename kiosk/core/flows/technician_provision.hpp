@@ -35,6 +35,13 @@ struct TechProvisionState {
   std::string failed_step;
   std::string detail;       // the failing step's own words (zh / en)
   std::string terminal_id;  // as the platform assigned it
+  KeyboardState& field(ProvisionField f) {
+    return f == ProvisionField::token ? token : f == ProvisionField::hall ? hall : terminal;
+  }
+  const KeyboardState& field(ProvisionField f) const {
+    return f == ProvisionField::token ? token : f == ProvisionField::hall ? hall : terminal;
+  }
+  bool has_done(std::string_view step) const;
   bool operator==(const TechProvisionState&) const = default;
 };
 

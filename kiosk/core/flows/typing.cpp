@@ -4,15 +4,6 @@
 #include "kiosk/core/flows/reduce.hpp"
 
 namespace core::flows {
-namespace {
-
-// Pinyin letters still being composed count as typed: "sfz" finds 身份证 by
-// its initials without picking a character first.
-std::string typed(const KeyboardState& kb) {
-  return kb.text + kb.composing;
-}
-
-}  // namespace
 
 void apply(State& s, const GuideTyping& e, Effects&) {
   if (s.screen != Screen::guide_list) return;
